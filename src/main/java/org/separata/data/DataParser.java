@@ -1,0 +1,125 @@
+package org.separata.data;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.separata.data.Node.ScalarNode.Kind;
+import org.separata.diag.SourceLocation;
+import org.separata.diag.SeparataException;
+
+/**
+ * Parses YAML or JSON into a {@link Node} tree that remembers lines and columns. This is the only
+ * class that touches Jackson. Duplicate keys are errors; nesting and string sizes are bounded.
+ */
+public final class DataParser {
+
+    private static final int MAX_DEPTH = 64;
+    private static final JsonFactory JSON = configure(new JsonFactory());
+    private static final YAMLFactory YAML = (YAMLFactory) configure(new YAMLFactory());
+
+    private DataParser() {
+    }
+
+    private static JsonFactory configure(JsonFactory f) {
+        f.setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH)
+                .maxStringLength(4_000_000)
+                .maxNumberLength(64)
+                .build());
+        return f;
+    }
+
+    /**
+     * Parses {@code content}. {@code fileName} is used in locations. Empty input gives an empty map.
+     *
+     * @throws SeparataException (invalid input) on a syntax error, naming line and column
+     */
+    public static Node parse(byte[] content, String fileName, DataFormat format) {
+        JsonFactory factory = format == DataFormat.YAML ? YAML : JSON;
+        try (JsonParser p = factory.createParser(content)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return new Node.MapNode(Map.of(), new SourceLocation(fileName, 1, 1, ""));
+            }
+            Node root = read(p, fileName, "", 0);
+            JsonToken extra = p.nextToken();
+            if (extra != null && extra != JsonToken.NOT_AVAILABLE) {
+                throw syntax(fileName, p.currentTokenLocation(), "more than one document in the file",
+                        "keep one article per file; remove the second '---' document");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String msg = e.getOriginalMessage();
+            int cut = msg.indexOf("\n at [Source");
+            throw syntax(fileName, e.getLocation(), (cut > 0 ? msg.substring(0, cut) : msg).strip(),
+                    format == DataFormat.YAML
+                            ? "check the indentation and quoting near this line; text containing ': ' or starting "
+                                    + "with a special character needs quotes"
+                            : "check for a missing comma, quote or bracket near this position");
+        } catch (IOException e) {
+            throw syntax(fileName, null, "cannot be read: " + e.getMessage(), null);
+        }
+    }
+
+    private static SeparataException syntax(String file, JsonLocation loc, String message, String hint) {
+        SourceLocation where = loc == null ? SourceLocation.of(file)
+                : new SourceLocation(file, loc.getLineNr(), loc.getColumnNr(), "");
+        return SeparataException.invalid(where, "syntax error: " + message, hint);
+    }
+
+    private static Node read(JsonParser p, String file, String path, int depth) throws IOException {
+        JsonLocation loc = p.currentTokenLocation();
+        SourceLocation where = new SourceLocation(file, loc.getLineNr(), loc.getColumnNr(), path);
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, Node> entries = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonLocation keyLoc = p.currentTokenLocation();
+                    String childPath = path.isEmpty() ? key : path + "." + key;
+                    if (entries.containsKey(key)) {
+                        throw SeparataException.invalid(
+                                new SourceLocation(file, keyLoc.getLineNr(), keyLoc.getColumnNr(), childPath),
+                                "the key '" + key + "' appears twice in the same map",
+                                "keep one of them; the first is at line "
+                                        + entries.get(key).location().line());
+                    }
+                    p.nextToken();
+                    entries.put(key, read(p, file, childPath, depth + 1));
+                }
+                return new Node.MapNode(entries, where);
+            }
+            case START_ARRAY: {
+                List<Node> items = new ArrayList<>();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(read(p, file, path + "[" + i++ + "]", depth + 1));
+                }
+                return new Node.ListNode(items, where);
+            }
+            case VALUE_STRING:
+                return new Node.ScalarNode(Kind.STRING, p.getText(), where);
+            case VALUE_NUMBER_INT:
+                return new Node.ScalarNode(Kind.INTEGER, p.getText(), where);
+            case VALUE_NUMBER_FLOAT:
+                return new Node.ScalarNode(Kind.NUMBER, p.getText(), where);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new Node.ScalarNode(Kind.BOOLEAN, p.getText(), where);
+            case VALUE_NULL:
+                return new Node.ScalarNode(Kind.NULL, "", where);
+            default:
+                throw SeparataException.invalid(where, "unexpected " + t + " in the data", null);
+        }
+    }
+}

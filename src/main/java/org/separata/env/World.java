@@ -1,0 +1,257 @@
+package org.separata.env;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.separata.diag.SeparataException;
+import org.separata.diag.SourceLocation;
+
+/**
+ * The one place where Separata touches the outside: input files, the font and layout folders, the
+ * clock and output files. Everything else receives bytes from here, so the same input gives the
+ * same output. Built-in fonts and layout packs come from the classpath (they are packed into the
+ * jar from the repository's {@code fonts/} and {@code layouts/}); a layout pack may also be a
+ * folder on disk. Nothing is ever fetched from the network.
+ */
+public final class World {
+
+    /** Inputs larger than this are refused: no article manifest or JATS file comes near it. */
+    public static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
+
+    private static final World DEFAULT = new World(System.getenv());
+
+    private final Map<String, String> env;
+    private final Map<String, byte[]> resourceCache = new ConcurrentHashMap<>();
+
+    World(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** The process-wide world: the real environment and the classpath. */
+    public static World system() {
+        return DEFAULT;
+    }
+
+    /** A world with a fixed environment (for tests and reproducibility checks). */
+    public static World withEnvironment(Map<String, String> env) {
+        return new World(env);
+    }
+
+    // ---- inputs ---------------------------------------------------------------------------------
+
+    /** Reads an input file, bounded in size; a missing or unreadable file is invalid input. */
+    public byte[] readInput(Path file) {
+        String shown = file.toString();
+        try {
+            if (Files.isDirectory(file)) {
+                throw SeparataException.invalid(SourceLocation.of(shown), "is a folder, not a file",
+                        "name the manifest (.yaml, .json) or JATS (.xml) file itself");
+            }
+            long size = Files.size(file);
+            if (size > MAX_INPUT_BYTES) {
+                throw SeparataException.invalid(SourceLocation.of(shown),
+                        "is " + size / (1024 * 1024) + " MiB, more than the " + MAX_INPUT_BYTES / (1024 * 1024)
+                                + " MiB an input may have",
+                        "check that this is an article file and not an archive or an image");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw SeparataException.invalid(SourceLocation.of(shown), "no such file",
+                    "check the path; it is relative to the current folder " + Path.of("").toAbsolutePath());
+        } catch (IOException e) {
+            throw SeparataException.invalid(SourceLocation.of(shown), "cannot be read: " + e.getMessage(), null);
+        }
+    }
+
+    public boolean exists(Path file) {
+        return Files.exists(file);
+    }
+
+    public Optional<Instant> lastModified(Path file) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---- built-in resources: fonts/ and layouts/ --------------------------------------------------
+
+    /**
+     * A file from a resource root: a folder on disk, or a classpath prefix such as
+     * {@code layouts/classic}. Cached per process. Names are checked so that nothing outside the
+     * root can be reached.
+     */
+    public Optional<byte[]> resource(ResourceRoot root, String relative) {
+        if (!isSafeRelative(relative)) {
+            return Optional.empty();
+        }
+        String key = root + "|" + relative;
+        byte[] cached = resourceCache.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<byte[]> loaded = root.directory().isPresent()
+                ? readDisk(root.directory().get().resolve(relative))
+                : readClasspath(root.classpathPrefix() + "/" + relative);
+        loaded.ifPresent(b -> {
+            if (root.directory().isEmpty()) {
+                resourceCache.put(key, b);
+            }
+        });
+        return loaded;
+    }
+
+    /** The root of the built-in font families ({@code fonts/}). */
+    public ResourceRoot fonts() {
+        return ResourceRoot.classpath("fonts");
+    }
+
+    /**
+     * A layout pack by name or path: a folder on disk that holds a {@code layout.yaml}, else the
+     * built-in pack of that name.
+     */
+    public Optional<ResourceRoot> layout(String nameOrPath) {
+        Path p = Path.of(nameOrPath);
+        if (Files.isRegularFile(p.resolve("layout.yaml"))) {
+            return Optional.of(ResourceRoot.directory(p.toAbsolutePath().normalize()));
+        }
+        if (nameOrPath.matches("[a-z0-9][a-z0-9-]*")) {
+            ResourceRoot root = ResourceRoot.classpath("layouts/" + nameOrPath);
+            if (resource(root, "layout.yaml").isPresent()) {
+                return Optional.of(root);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The names of the built-in layout packs, from {@code layouts/index.txt}. */
+    public List<String> builtInLayouts() {
+        return resource(ResourceRoot.classpath("layouts"), "index.txt")
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList())
+                .orElse(List.of());
+    }
+
+    private static boolean isSafeRelative(String relative) {
+        if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\") || relative.contains(":")) {
+            return false;
+        }
+        for (String part : relative.split("/")) {
+            if (part.isEmpty() || part.equals("..") || part.equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<byte[]> readDisk(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<byte[]> readClasspath(String name) {
+        try (InputStream in = World.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---- clock ------------------------------------------------------------------------------------
+
+    /**
+     * The build time fixed by {@code SOURCE_DATE_EPOCH} (seconds since 1970), if set. Separata never
+     * reads the wall clock for anything that goes into a PDF.
+     */
+    public Optional<Instant> sourceDateEpoch() {
+        String v = env.get("SOURCE_DATE_EPOCH");
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(v.strip())));
+        } catch (NumberFormatException e) {
+            throw SeparataException.invalid(SourceLocation.of("SOURCE_DATE_EPOCH"),
+                    "'" + v + "' is not a number of seconds", "set it to an integer, e.g. $(date +%s)");
+        }
+    }
+
+    /** Monotonic time for measuring durations (progress, reports); never written into a PDF. */
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    // ---- outputs ----------------------------------------------------------------------------------
+
+    /**
+     * Writes {@code bytes} to {@code target} atomically: into a temporary file in the same folder,
+     * then moved into place. A failure or a kill never leaves a partial file at {@code target}.
+     */
+    public void writeAtomically(Path target, byte[] bytes) {
+        writeAtomically(target, out -> out.write(bytes));
+    }
+
+    /** Like {@link #writeAtomically(Path, byte[])}, streaming through {@code writer}. */
+    public void writeAtomically(Path target, Writer writer) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writer.write(out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw SeparataException.invalid(SourceLocation.of(target.toString()),
+                    "cannot be written: " + e.getMessage(), "check that the folder exists and is writable");
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file is hidden and named .part; nothing else to do
+                }
+            }
+        }
+    }
+
+    /** Lists the files directly inside a folder on disk, sorted by name. */
+    public List<Path> listFiles(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> out = new ArrayList<>(s.filter(Files::isRegularFile).toList());
+            out.sort(null);
+            return out;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Writes the content of a file through an output stream. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+}

@@ -1,0 +1,420 @@
+package org.separata.layout;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.separata.model.Abstract;
+import org.separata.model.Affiliation;
+import org.separata.model.Article;
+import org.separata.model.Block;
+import org.separata.model.Contributor;
+import org.separata.model.Footnote;
+import org.separata.model.HistoryDate;
+import org.separata.model.Inline;
+import org.separata.model.KeywordGroup;
+import org.separata.model.Paragraph;
+import org.separata.model.Reference;
+import org.separata.model.RichText;
+import org.separata.model.Section;
+import org.separata.model.Title;
+
+/**
+ * Turns an {@link Article} into the data a template receives: plain maps, lists and strings, with
+ * rich text as lists of inline nodes. The keys are documented in {@code layouts/README.md}; what is
+ * absent in the input is absent here (test it with {@code ??} in FreeMarker).
+ */
+final class ArticleView {
+
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]]");
+
+    private final Article article;
+    private final LayoutPack pack;
+    private final String citationLanguage;
+
+    ArticleView(Article article, LayoutPack pack) {
+        this.article = article;
+        this.pack = pack;
+        this.citationLanguage = String.valueOf(pack.options().getOrDefault("citation-language", "en"));
+    }
+
+    Map<String, Object> build() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        String lang = article.language();
+        root.put("lang", lang);
+        root.put("labels", pack.labels().forLanguage(lang));
+        root.put("journal", journal());
+        root.put("issue", issue());
+        root.put("article", articleMap());
+        root.put("settings", settings());
+        return root;
+    }
+
+    /** The data of the stylesheet template: page geometry, font names, colours, recto/verso. */
+    Map<String, Object> styleData() {
+        return settings();
+    }
+
+    private Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        PageGeometry g = pack.page();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("width", mm(g.width()));
+        page.put("height", mm(g.height()));
+        page.put("top", mm(g.top()));
+        page.put("bottom", mm(g.bottom()));
+        page.put("inner", mm(g.inner()));
+        page.put("outer", mm(g.outer()));
+        s.put("page", page);
+        Map<String, Object> fonts = new LinkedHashMap<>();
+        pack.fonts().forEach((role, family) -> fonts.put(role, family.name()));
+        fonts.putIfAbsent("sans", pack.font("text").name());
+        fonts.putIfAbsent("mono", pack.font("sans").name());
+        s.put("fonts", fonts);
+        s.put("colors", pack.colors());
+        pack.logo().ifPresent(l -> s.put("logo", l));
+        s.put("options", pack.options());
+        // Flying Saucer picks :left/:right by physical position (the first page is :right), so
+        // the recto/verso selectors depend on whether the first page number is odd.
+        boolean oddStart = article.firstPageNumber() % 2 == 1;
+        s.put("recto", oddStart ? "right" : "left");
+        s.put("verso", oddStart ? "left" : "right");
+        s.put("firstPageIsRecto", oddStart);
+        return s;
+    }
+
+    private static String mm(double v) {
+        String s = v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.2f", v);
+        return s + "mm";
+    }
+
+    private Map<String, Object> journal() {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("title", article.journal().title());
+        article.journal().abbreviation().ifPresent(v -> j.put("abbrev", v));
+        article.journal().publisher().ifPresent(v -> j.put("publisher", v));
+        article.journal().printIssn().ifPresent(v -> j.put("issnPrint", v.value()));
+        article.journal().onlineIssn().ifPresent(v -> j.put("issnOnline", v.value()));
+        article.journal().url().ifPresent(v -> j.put("url", v));
+        return j;
+    }
+
+    private Map<String, Object> issue() {
+        Map<String, Object> i = new LinkedHashMap<>();
+        article.issue().volume().ifPresent(v -> i.put("volume", v));
+        article.issue().number().ifPresent(v -> i.put("number", v));
+        article.issue().year().ifPresent(v -> i.put("year", String.valueOf(v)));
+        article.issue().date().ifPresent(v -> i.put("date", v.toString()));
+        return i;
+    }
+
+    private Map<String, Object> articleMap() {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("lang", article.language());
+        article.doi().ifPresent(d -> {
+            a.put("doi", d.value());
+            a.put("doiUrl", d.url());
+        });
+        article.pages().ifPresent(p -> {
+            a.put("pages", p.display());
+            a.put("firstPage", String.valueOf(p.first()));
+            a.put("lastPage", String.valueOf(p.last()));
+        });
+        a.put("firstPageNumber", String.valueOf(article.firstPageNumber()));
+        article.elocation().ifPresent(e -> a.put("elocation", e));
+        article.section().ifPresent(s -> a.put("section", s));
+
+        Title main = article.mainTitle();
+        a.put("title", title(main, true));
+        List<Object> titles = new ArrayList<>();
+        titles.add(title(main, true));
+        for (Title t : article.titles()) {
+            if (t != main) {
+                titles.add(title(t, false));
+            }
+        }
+        a.put("titles", titles);
+
+        List<Object> affs = new ArrayList<>();
+        Map<String, String> marks = new LinkedHashMap<>();
+        for (Affiliation aff : article.affiliations()) {
+            String mark = aff.label().orElse(String.valueOf(marks.size() + 1));
+            marks.put(aff.id(), mark);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", aff.id());
+            m.put("mark", mark);
+            m.put("text", aff.display());
+            affs.add(m);
+        }
+        a.put("affiliations", affs);
+        a.put("showAffiliationMarks", article.affiliations().size() > 1);
+
+        List<Object> authors = new ArrayList<>();
+        for (Contributor c : article.authors()) {
+            authors.add(contributor(c, marks));
+        }
+        a.put("authors", authors);
+        a.put("authorNames", String.join(", ", article.authors().stream().map(Contributor::bylineName).toList()));
+        a.put("authorNotes", article.authorNotes().stream().map(this::inlines).toList());
+
+        List<Object> history = new ArrayList<>();
+        for (HistoryDate h : article.history()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", h.type());
+            m.put("label", pack.labels().get(article.language(), h.type()).orElse(h.type()));
+            m.put("date", h.date().toString());
+            m.put("day", String.format("%02d", h.date().getDayOfMonth()));
+            m.put("month", String.format("%02d", h.date().getMonthValue()));
+            m.put("year", String.valueOf(h.date().getYear()));
+            history.add(m);
+        }
+        a.put("history", history);
+
+        a.put("abstracts", abstracts());
+        a.put("body", article.body().stream().map(s -> section(s, 1)).toList());
+        a.put("notes", article.footnotes().stream().map(this::note).toList());
+        List<Object> refs = new ArrayList<>();
+        int n = 1;
+        for (Reference r : article.references()) {
+            refs.add(reference(r, n++));
+        }
+        a.put("references", refs);
+        RichText cite = article.howToCite()
+                .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citationLanguage));
+        a.put("howToCite", inlines(cite));
+        a.put("howToCiteGenerated", article.howToCite().isEmpty());
+        a.put("citationLabels", pack.labels().forLanguage(citationLanguage));
+        article.license().ifPresent(l -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            l.name().ifPresent(v -> m.put("name", v));
+            l.url().ifPresent(v -> m.put("url", v));
+            l.text().ifPresent(v -> m.put("text", inlines(v)));
+            l.copyrightLine().ifPresent(v -> m.put("copyright", v));
+            l.creativeCommonsCode().ifPresent(v -> m.put("cc", v));
+            a.put("license", m);
+        });
+        return a;
+    }
+
+    private Map<String, Object> title(Title t, boolean main) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lang", t.lang());
+        m.put("text", inlines(t.title()));
+        m.put("plain", t.title().plain());
+        t.subtitle().ifPresent(s -> m.put("subtitle", inlines(s)));
+        m.put("main", main);
+        return m;
+    }
+
+    private Map<String, Object> contributor(Contributor c, Map<String, String> marks) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.displayName());
+        m.put("byline", c.bylineName());
+        m.put("citationName", c.citationName());
+        c.name().ifPresent(n -> {
+            m.put("surname", n.surname());
+            n.givenNames().ifPresent(g -> m.put("givenNames", g));
+        });
+        c.groupName().ifPresent(g -> m.put("group", g));
+        m.put("alternativeNames", c.alternativeNames().stream().map(n -> n.display()).toList());
+        if (!c.degrees().isEmpty()) {
+            m.put("degrees", String.join(", ", c.degrees()));
+        }
+        List<Object> affs = new ArrayList<>();
+        List<String> affMarks = new ArrayList<>();
+        for (String id : c.affiliationIds()) {
+            article.affiliation(id).ifPresent(a -> {
+                Map<String, Object> am = new LinkedHashMap<>();
+                am.put("mark", marks.get(id));
+                am.put("text", a.display());
+                affs.add(am);
+                affMarks.add(marks.get(id));
+            });
+        }
+        m.put("affiliations", affs);
+        m.put("marks", affMarks);
+        c.address().ifPresent(v -> m.put("address", v));
+        c.country().ifPresent(v -> m.put("country", v));
+        c.email().ifPresent(v -> m.put("email", v));
+        c.orcid().ifPresent(o -> {
+            m.put("orcid", o.value());
+            m.put("orcidUrl", o.url());
+        });
+        c.bio().ifPresent(b -> m.put("bio", inlines(b)));
+        m.put("corresponding", c.corresponding());
+        m.put("notes", c.notes().stream().map(this::inlines).toList());
+        return m;
+    }
+
+    /** Abstracts and keywords paired by language, the article's own language first. */
+    private List<Object> abstracts() {
+        List<String> langs = new ArrayList<>();
+        for (Abstract ab : article.abstracts()) {
+            if (!langs.contains(ab.lang())) {
+                langs.add(ab.lang());
+            }
+        }
+        for (KeywordGroup k : article.keywords()) {
+            if (!langs.contains(k.lang())) {
+                langs.add(k.lang());
+            }
+        }
+        if (langs.remove(article.language())) {
+            langs.add(0, article.language());
+        }
+        List<Object> out = new ArrayList<>();
+        for (String lang : langs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lang", lang);
+            m.put("labels", pack.labels().forLanguage(lang));
+            article.title(lang).ifPresent(t -> m.put("title", title(t, t == article.mainTitle())));
+            article.abstracts().stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
+                ab.title().ifPresent(t -> m.put("heading", t));
+                m.put("paragraphs", ab.paragraphs().stream().map(this::paragraph).toList());
+            });
+            List<Object> terms = new ArrayList<>();
+            article.keywords().stream().filter(k -> k.lang().equals(lang))
+                    .forEach(k -> k.keywords().forEach(t -> terms.add(inlines(t))));
+            if (!terms.isEmpty()) {
+                m.put("keywords", terms);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private Map<String, Object> paragraph(Paragraph p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "p");
+        p.runIn().ifPresent(r -> m.put("runIn", inlines(r)));
+        m.put("text", inlines(p.text()));
+        return m;
+    }
+
+    private Map<String, Object> section(Section s, int level) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("level", level);
+        s.title().ifPresent(t -> m.put("title", inlines(t)));
+        m.put("blocks", s.blocks().stream().map(this::block).toList());
+        m.put("sections", s.sections().stream().map(sub -> section(sub, level + 1)).toList());
+        return m;
+    }
+
+    private Map<String, Object> block(Block b) {
+        if (b instanceof Paragraph p) {
+            return paragraph(p);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (b instanceof Block.ListBlock l) {
+            m.put("kind", "list");
+            m.put("ordered", l.ordered());
+            m.put("items", l.items().stream().map(item -> item.stream().map(this::block).toList()).toList());
+        } else if (b instanceof Block.Quote q) {
+            m.put("kind", "quote");
+            m.put("blocks", q.blocks().stream().map(this::block).toList());
+            q.attribution().ifPresent(a -> m.put("attribution", inlines(a)));
+        } else if (b instanceof Block.Omitted o) {
+            m.put("kind", "omitted");
+            m.put("what", o.kind());
+            o.label().ifPresent(l -> m.put("label", l));
+            o.caption().ifPresent(c -> m.put("caption", inlines(c)));
+            m.put("reason", o.reason());
+        }
+        return m;
+    }
+
+    private Map<String, Object> note(Footnote f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        f.label().ifPresent(l -> m.put("label", l));
+        f.id().ifPresent(i -> m.put("id", i));
+        m.put("paragraphs", f.paragraphs().stream().map(this::paragraph).toList());
+        return m;
+    }
+
+    private Map<String, Object> reference(Reference r, int position) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", r.label().orElse(String.valueOf(position)));
+        r.id().ifPresent(i -> m.put("id", i));
+        m.put("text", inlines(r.text()));
+        r.translation().ifPresent(t -> m.put("translation", inlines(t)));
+        String plain = r.text().plain() + r.translation().map(RichText::plain).orElse("");
+        List<String> linked = r.text().links();
+        List<Object> extra = new ArrayList<>();
+        r.doi().ifPresent(d -> {
+            m.put("doi", d.value());
+            m.put("doiUrl", d.url());
+            if (!plain.contains(d.value())) {
+                extra.add(Map.of("href", d.url(), "text", d.url()));
+            }
+        });
+        r.url().ifPresent(u -> {
+            m.put("url", u);
+            if (!plain.contains(u) && !linked.contains(u)) {
+                extra.add(Map.of("href", u, "text", u));
+            }
+        });
+        m.put("links", extra);
+        return m;
+    }
+
+    /** Rich text as template nodes: {kind: text|style|link, text, tag, href, children}. */
+    List<Object> inlines(RichText t) {
+        return inlines(t.inlines(), false);
+    }
+
+    private List<Object> inlines(List<Inline> list, boolean inLink) {
+        List<Object> out = new ArrayList<>();
+        for (Inline i : list) {
+            if (i instanceof Inline.Text t) {
+                if (inLink) {
+                    out.add(textNode(t.value()));
+                } else {
+                    autolink(t.value(), out);
+                }
+            } else if (i instanceof Inline.Styled s) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("kind", "style");
+                m.put("tag", s.style().tag());
+                m.put("children", inlines(s.children(), inLink));
+                out.add(m);
+            } else if (i instanceof Inline.Link l) {
+                out.add(linkNode(l.href(), inlines(l.children(), true)));
+            }
+        }
+        return out;
+    }
+
+    /** Plain URLs in text become links, so DOIs and URLs in references are clickable. */
+    private static void autolink(String text, List<Object> out) {
+        Matcher m = URL.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            if (m.start() > last) {
+                out.add(textNode(text.substring(last, m.start())));
+            }
+            out.add(linkNode(m.group(), List.of(textNode(m.group()))));
+            last = m.end();
+        }
+        if (last < text.length()) {
+            out.add(textNode(text.substring(last)));
+        }
+    }
+
+    private static Map<String, Object> textNode(String s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "text");
+        m.put("text", s);
+        return m;
+    }
+
+    private static Map<String, Object> linkNode(String href, List<Object> children) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "link");
+        m.put("href", href);
+        m.put("children", children);
+        return m;
+    }
+
+}

@@ -1,0 +1,50 @@
+package org.separata.layout;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The words a layout prints around the article's own text ("Abstract", "Palabras clave",
+ * "Список литературы"), per language, read from the pack's {@code labels.yaml}. A language the
+ * pack lacks falls back to its base language (sr-Latn → sr) and then to English.
+ */
+public final class Labels {
+
+    private final Map<String, Map<String, String>> byLang;
+
+    Labels(Map<String, Map<String, String>> byLang) {
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        byLang.forEach((k, v) -> copy.put(k.toLowerCase(Locale.ROOT), Map.copyOf(v)));
+        this.byLang = Map.copyOf(copy);
+    }
+
+    /** All labels for {@code lang}, each falling back as described above. */
+    public Map<String, String> forLanguage(String lang) {
+        Map<String, String> out = new LinkedHashMap<>(byLang.getOrDefault("en", Map.of()));
+        String l = lang.toLowerCase(Locale.ROOT);
+        int dash = l.indexOf('-');
+        if (dash > 0) {
+            out.putAll(byLang.getOrDefault(l.substring(0, dash), Map.of()));
+        }
+        out.putAll(byLang.getOrDefault(l, Map.of()));
+        return out;
+    }
+
+    public Optional<String> get(String lang, String key) {
+        return Optional.ofNullable(forLanguage(lang).get(key));
+    }
+
+    /** Whether the pack has labels of its own for {@code lang} (or its base language). */
+    public boolean knows(String lang) {
+        String l = lang.toLowerCase(Locale.ROOT);
+        int dash = l.indexOf('-');
+        return byLang.containsKey(l) || dash > 0 && byLang.containsKey(l.substring(0, dash));
+    }
+
+    /** Every label text of every language, for the glyph preflight. */
+    Map<String, Map<String, String>> all() {
+        return byLang;
+    }
+}

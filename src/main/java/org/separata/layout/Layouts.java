@@ -1,0 +1,38 @@
+package org.separata.layout;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.separata.diag.SeparataException;
+import org.separata.diag.SourceLocation;
+import org.separata.env.ResourceRoot;
+import org.separata.env.World;
+import org.separata.fonts.FontCatalog;
+
+/** Finds layout packs by name or folder and keeps each built-in one loaded for the process. */
+public final class Layouts {
+
+    private final World world;
+    private final FontCatalog fonts;
+    private final Map<String, XhtmlLayout> builtIn = new ConcurrentHashMap<>();
+
+    public Layouts(World world, FontCatalog fonts) {
+        this.world = world;
+        this.fonts = fonts;
+    }
+
+    /**
+     * The layout named {@code nameOrPath}: a folder holding a layout.yaml (read afresh each time, so
+     * edits show), or a built-in pack (loaded once).
+     */
+    public XhtmlLayout get(String nameOrPath) {
+        ResourceRoot root = world.layout(nameOrPath).orElseThrow(() -> SeparataException.invalid(
+                SourceLocation.of("--layout " + nameOrPath), "no such layout pack",
+                "use one of the built-in packs (" + String.join(", ", world.builtInLayouts())
+                        + ") or the path of a folder that holds a layout.yaml"));
+        if (root.directory().isPresent()) {
+            return new XhtmlLayout(LayoutPack.load(world, fonts, root), world);
+        }
+        return builtIn.computeIfAbsent(root.classpathPrefix(),
+                k -> new XhtmlLayout(LayoutPack.load(world, fonts, root), world));
+    }
+}

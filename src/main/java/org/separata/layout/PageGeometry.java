@@ -1,0 +1,66 @@
+package org.separata.layout;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Page size and margins in millimetres. Named sizes are resolved here, so the stylesheet always
+ * receives explicit lengths (Flying Saucer silently ignores size names it does not know).
+ * Margins are inner (binding side) and outer, mirrored on left and right pages.
+ */
+public record PageGeometry(double width, double height, double top, double bottom, double inner, double outer) {
+
+    static final Map<String, double[]> NAMED = Map.ofEntries(
+            Map.entry("a3", new double[] {297, 420}),
+            Map.entry("a4", new double[] {210, 297}),
+            Map.entry("a5", new double[] {148, 210}),
+            Map.entry("a6", new double[] {105, 148}),
+            Map.entry("b5", new double[] {176, 250}),
+            Map.entry("letter", new double[] {215.9, 279.4}),
+            Map.entry("legal", new double[] {215.9, 355.6}),
+            Map.entry("royal-octavo", new double[] {165, 250}),
+            Map.entry("70x100/16", new double[] {170, 240}));
+
+    public PageGeometry {
+        if (width < 50 || height < 50 || width > 1200 || height > 1200) {
+            throw new IllegalArgumentException("a page of " + width + " × " + height + " mm is not plausible");
+        }
+        if (inner + outer >= width - 30 || top + bottom >= height - 30) {
+            throw new IllegalArgumentException("the margins leave less than 30 mm for the text");
+        }
+    }
+
+    /**
+     * Reads a page size: a name (A4, A5, B5, letter, …) or "WIDTH HEIGHT" in mm ("170mm 240mm",
+     * "170 240").
+     */
+    static Optional<double[]> parseSize(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        double[] named = NAMED.get(t);
+        if (named != null) {
+            return Optional.of(named.clone());
+        }
+        String[] parts = t.split("\\s*[ x×]\\s*");
+        if (parts.length == 2) {
+            try {
+                return Optional.of(new double[] {mm(parts[0]), mm(parts[1])});
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    static double mm(String s) {
+        String t = s.strip();
+        if (t.endsWith("mm")) {
+            t = t.substring(0, t.length() - 2).strip();
+        }
+        return Double.parseDouble(t);
+    }
+
+    public double textWidth() {
+        return width - inner - outer;
+    }
+}

@@ -1,0 +1,20 @@
+package org.separata.layout;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.separata.fonts.FontFamily;
+
+/**
+ * What the layout stage hands to the renderer: a well-formed XHTML document, the files it may
+ * refer to (by relative name: the generated stylesheet and the pack's assets, nothing else), the
+ * fonts to use, and the page number of its first page.
+ */
+public record XhtmlDocument(String xhtml, Function<String, Optional<byte[]>> resources, List<FontFamily> fonts,
+                            int firstPageNumber, String packName) {
+    public XhtmlDocument {
+        java.util.Objects.requireNonNull(xhtml);
+        java.util.Objects.requireNonNull(resources);
+        fonts = List.copyOf(fonts);
+    }
+}

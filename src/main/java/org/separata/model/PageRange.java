@@ -1,0 +1,27 @@
+package org.separata.model;
+
+/** The printed pages an article occupies, first to last inclusive. */
+public record PageRange(int first, int last) {
+    public PageRange {
+        if (first < 1) {
+            throw new IllegalArgumentException("the first page must be 1 or more, not " + first);
+        }
+        if (last < first) {
+            throw new IllegalArgumentException("the last page (" + last + ") comes before the first (" + first + ")");
+        }
+    }
+
+    public int count() {
+        return last - first + 1;
+    }
+
+    /** "84–100" with an en dash, or "84" for a one-page article. */
+    public String display() {
+        return first == last ? Integer.toString(first) : first + "\u2013" + last;
+    }
+
+    /** "84-100" with a hyphen-minus, the form citation styles use. */
+    public String ascii() {
+        return first == last ? Integer.toString(first) : first + "-" + last;
+    }
+}

@@ -1,0 +1,381 @@
+package org.separata.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.separata.data.DataFormat;
+import org.separata.data.DataParser;
+import org.separata.data.Node;
+import org.separata.data.Node.ListNode;
+import org.separata.data.Node.MapNode;
+import org.separata.data.Node.ScalarNode;
+import org.separata.data.SchemaChecker;
+import org.separata.diag.Diagnostic;
+import org.separata.diag.SeparataException;
+import org.separata.diag.SourceIndex;
+import org.separata.diag.SourceLocation;
+import org.separata.model.Abstract;
+import org.separata.model.Affiliation;
+import org.separata.model.Article;
+import org.separata.model.Contributor;
+import org.separata.model.Doi;
+import org.separata.model.Footnote;
+import org.separata.model.HistoryDate;
+import org.separata.model.InvalidIdentifierException;
+import org.separata.model.Issn;
+import org.separata.model.Issue;
+import org.separata.model.Journal;
+import org.separata.model.KeywordGroup;
+import org.separata.model.License;
+import org.separata.model.Orcid;
+import org.separata.model.PageRange;
+import org.separata.model.Paragraph;
+import org.separata.model.PersonName;
+import org.separata.model.Reference;
+import org.separata.model.RichText;
+import org.separata.model.Section;
+import org.separata.model.Title;
+
+/**
+ * Reads an article manifest (YAML or JSON, one schema: {@code schema/article.schema.json}) into
+ * the model. The structure is checked against the schema first, then values (identifiers, dates,
+ * pages, cross references, inline markup). All errors are reported together, each with file,
+ * line, field and a hint.
+ */
+public final class ManifestReader {
+
+    /** The schema, parsed once per process. */
+    private static final class Schema {
+        static final SchemaChecker CHECKER = new SchemaChecker(load());
+
+        private static Node load() {
+            try (InputStream in = ManifestReader.class.getResourceAsStream("/schema/article.schema.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("schema/article.schema.json is missing from the classpath");
+                }
+                return DataParser.parse(in.readAllBytes(), "article.schema.json", DataFormat.JSON);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final Pattern PAGES = Pattern.compile("\\s*(\\d+)\\s*(?:[-\u2013\u2014]\\s*(\\d+))?\\s*");
+
+    private final List<Diagnostic> errors = new ArrayList<>();
+    private final List<Diagnostic> warnings = new ArrayList<>();
+
+    private ManifestReader() {
+    }
+
+    /**
+     * Reads a manifest.
+     *
+     * @param content  the file's bytes
+     * @param fileName the name to show in diagnostics
+     * @throws SeparataException (invalid input) listing every problem found
+     */
+    public static ReadResult read(byte[] content, String fileName) {
+        DataFormat format = DataFormat.ofFileName(fileName).orElse(DataFormat.YAML);
+        Node root = DataParser.parse(content, fileName, format);
+        return readTree(root, fileName);
+    }
+
+    /** Reads an already parsed manifest tree. */
+    public static ReadResult readTree(Node root, String fileName) {
+        List<Diagnostic> structural = Schema.CHECKER.check(root);
+        if (!structural.isEmpty()) {
+            throw SeparataException.invalid(structural);
+        }
+        ManifestReader r = new ManifestReader();
+        Article article = r.bind((MapNode) root);
+        if (!r.errors.isEmpty()) {
+            throw SeparataException.invalid(r.errors);
+        }
+        Map<String, SourceLocation> index = new java.util.HashMap<>();
+        indexNodes(root, index);
+        return new ReadResult(article, r.warnings, new SourceIndex(fileName, index));
+    }
+
+    private static void indexNodes(Node n, Map<String, SourceLocation> index) {
+        index.put(n.path(), n.location());
+        if (n instanceof MapNode m) {
+            m.entries().values().forEach(c -> indexNodes(c, index));
+        } else if (n instanceof ListNode l) {
+            l.items().forEach(c -> indexNodes(c, index));
+        }
+    }
+
+    /** The schema that manifests follow, as a parsed tree (for tools and tests). */
+    public static SchemaChecker schema() {
+        return Schema.CHECKER;
+    }
+
+    private Article bind(MapNode root) {
+        Article.Builder b = Article.builder();
+        MapNode journal = map(root, "journal").orElseThrow();
+        b.journal = new Journal(string(journal, "title").orElseThrow(), string(journal, "abbrev-title"),
+                string(journal, "publisher"), issn(journal, "issn-print"), issn(journal, "issn-online"),
+                string(journal, "url"));
+
+        map(root, "issue").ifPresent(issue -> b.issue = new Issue(string(issue, "volume"), string(issue, "number"),
+                integer(issue, "year"), date(issue, "date")));
+
+        Optional<MapNode> article = map(root, "article");
+        article.ifPresent(a -> {
+            b.doi = identifier(a, "doi", Doi::new);
+            b.pages = pages(a);
+            b.elocation = string(a, "elocation-id");
+            b.section = string(a, "section");
+            map(a, "dates").ifPresent(d -> {
+                for (String type : List.of("received", "revised", "accepted", "published")) {
+                    date(d, type).ifPresent(date -> b.history.add(new HistoryDate(type, date)));
+                }
+            });
+        });
+
+        List<Title> titles = new ArrayList<>();
+        for (MapNode t : maps(root, "titles")) {
+            titles.add(new Title(string(t, "lang").orElseThrow(), rich(t, "text").orElseThrow(), rich(t, "subtitle")));
+        }
+        String language = article.flatMap(a -> string(a, "language")).orElse(titles.get(0).lang());
+        b.language = language;
+        if (indexOfLang(titles, language) < 0) {
+            warnings.add(Diagnostic.warning(root.get("titles").orElseThrow().location(),
+                    "no title is in the article's language '" + language + "'",
+                    "add the title in '" + language + "', or correct article.language"));
+        }
+        b.titles.addAll(titles);
+
+        Set<String> affIds = new TreeSet<>();
+        for (MapNode a : maps(root, "affiliations")) {
+            String id = string(a, "id").orElseThrow();
+            if (!affIds.add(id)) {
+                errors.add(Diagnostic.error(a.get("id").orElseThrow().location(),
+                        "the affiliation id '" + id + "' is used twice", "give each affiliation its own id"));
+            }
+            b.affiliations.add(new Affiliation(id, Optional.empty(), stringOrList(a, "institution"),
+                    string(a, "address"), string(a, "city"), string(a, "country"), string(a, "country-code"),
+                    Optional.empty(), string(a, "lang")));
+        }
+        Set<String> usedAffs = new TreeSet<>();
+        for (MapNode a : maps(root, "authors")) {
+            contributor(a, affIds, usedAffs).ifPresent(b.contributors::add);
+        }
+        for (MapNode a : maps(root, "affiliations")) {
+            String id = string(a, "id").orElseThrow();
+            if (!usedAffs.contains(id)) {
+                warnings.add(Diagnostic.warning(a.location(), "no author points at the affiliation '" + id + "'",
+                        "list it in an author's 'affiliations', or remove it"));
+            }
+        }
+        for (Node n : list(root, "author-notes")) {
+            b.authorNotes.add(rich((ScalarNode) n));
+        }
+
+        for (MapNode a : maps(root, "abstracts")) {
+            List<Paragraph> paragraphs = new ArrayList<>();
+            ScalarNode text = (ScalarNode) a.get("text").orElseThrow();
+            for (String p : InlineMarkup.paragraphs(text.text())) {
+                paragraphs.add(Paragraph.of(markup(p, text.location())));
+            }
+            b.abstracts.add(new Abstract(string(a, "lang").orElseThrow(), string(a, "title"), paragraphs));
+        }
+        for (MapNode k : maps(root, "keywords")) {
+            List<RichText> terms = new ArrayList<>();
+            for (Node t : list(k, "terms")) {
+                terms.add(rich((ScalarNode) t));
+            }
+            b.keywords.add(new KeywordGroup(string(k, "lang").orElseThrow(), terms));
+        }
+        for (MapNode s : maps(root, "body")) {
+            b.body.add(section(s));
+        }
+        for (MapNode n : maps(root, "notes")) {
+            ScalarNode text = (ScalarNode) n.get("text").orElseThrow();
+            List<Paragraph> paragraphs = new ArrayList<>();
+            for (String p : InlineMarkup.paragraphs(text.text())) {
+                paragraphs.add(Paragraph.of(markup(p, text.location())));
+            }
+            b.footnotes.add(new Footnote(Optional.empty(), string(n, "label"), paragraphs));
+        }
+        for (MapNode r : maps(root, "references")) {
+            b.references.add(new Reference(Optional.empty(), string(r, "label"), rich(r, "text").orElseThrow(),
+                    identifier(r, "doi", Doi::new), string(r, "url"), rich(r, "translation")));
+        }
+        b.howToCite = rich(root, "how-to-cite");
+        b.license = map(root, "license").map(l -> new License(string(l, "name"), string(l, "url"),
+                string(l, "holder"), integer(l, "year"), rich(l, "text")));
+        if (b.pages.isPresent() && b.elocation.isPresent()) {
+            warnings.add(Diagnostic.warning(article.get().location(),
+                    "both 'pages' and 'elocation-id' are given; the page numbers are used",
+                    "keep only one of them"));
+        }
+        return b.build();
+    }
+
+    private Optional<Contributor> contributor(MapNode a, Set<String> affIds, Set<String> usedAffs) {
+        Optional<String> surname = string(a, "surname");
+        Optional<String> group = string(a, "group");
+        if (surname.isEmpty() == group.isEmpty()) {
+            errors.add(Diagnostic.error(a.location(),
+                    surname.isEmpty() ? "an author needs a 'surname' or a 'group'"
+                            : "an author has both 'surname' and 'group'",
+                    "give 'surname' (and 'given-names') for a person, or 'group' for a group author"));
+            return Optional.empty();
+        }
+        Optional<PersonName> name = surname.map(s -> new PersonName(s, string(a, "given-names"),
+                string(a, "prefix"), string(a, "suffix"), Optional.empty()));
+        List<PersonName> alternatives = new ArrayList<>();
+        for (MapNode n : maps(a, "names")) {
+            alternatives.add(new PersonName(string(n, "surname").orElseThrow(), string(n, "given-names"),
+                    Optional.empty(), Optional.empty(), string(n, "lang")));
+        }
+        List<String> affs = new ArrayList<>();
+        for (Node n : list(a, "affiliations")) {
+            String id = ((ScalarNode) n).text();
+            if (!affIds.contains(id)) {
+                errors.add(Diagnostic.error(n.location(), "no affiliation has the id '" + id + "'",
+                        affIds.isEmpty() ? "add an 'affiliations' list with an entry whose id is '" + id + "'"
+                                : "use one of: " + String.join(", ", affIds)));
+            }
+            usedAffs.add(id);
+            affs.add(id);
+        }
+        return Optional.of(new Contributor(Contributor.Role.AUTHOR, name, group, alternatives,
+                stringOrList(a, "degrees"), affs, string(a, "address"), string(a, "country"), string(a, "email"),
+                identifier(a, "orcid", Orcid::new), rich(a, "bio"),
+                a.get("corresponding").map(n -> ((ScalarNode) n).text().equals("true")).orElse(false), List.of()));
+    }
+
+    private Section section(MapNode s) {
+        List<org.separata.model.Block> blocks = new ArrayList<>();
+        s.get("text").map(ScalarNode.class::cast).ifPresent(text -> {
+            for (String p : InlineMarkup.paragraphs(text.text())) {
+                blocks.add(Paragraph.of(markup(p, text.location())));
+            }
+        });
+        List<Section> subs = new ArrayList<>();
+        for (MapNode sub : maps(s, "sections")) {
+            subs.add(section(sub));
+        }
+        return new Section(rich(s, "title"), blocks, subs);
+    }
+
+    private Optional<PageRange> pages(MapNode a) {
+        return a.get("pages").map(ScalarNode.class::cast).flatMap(n -> {
+            Matcher m = PAGES.matcher(n.text());
+            if (!m.matches()) {
+                errors.add(Diagnostic.error(n.location(), "'" + n.text() + "' is not a page range",
+                        "write the first and last page with a hyphen, e.g. 84-100, or one page number"));
+                return Optional.empty();
+            }
+            try {
+                int first = Integer.parseInt(m.group(1));
+                int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
+                return Optional.of(new PageRange(first, last));
+            } catch (IllegalArgumentException e) {
+                errors.add(Diagnostic.error(n.location(), "'" + n.text() + "': " + e.getMessage(),
+                        "write the first and last page with a hyphen, e.g. 84-100"));
+                return Optional.empty();
+            }
+        });
+    }
+
+    private <T> Optional<T> identifier(MapNode m, String key, Function<String, T> parse) {
+        return m.get(key).map(ScalarNode.class::cast).flatMap(n -> {
+            try {
+                return Optional.of(parse.apply(n.text()));
+            } catch (InvalidIdentifierException e) {
+                errors.add(Diagnostic.error(n.location(), e.getMessage(), e.hint()));
+                return Optional.empty();
+            }
+        });
+    }
+
+    private Optional<Issn> issn(MapNode m, String key) {
+        return identifier(m, key, Issn::new);
+    }
+
+    private Optional<LocalDate> date(MapNode m, String key) {
+        return m.get(key).map(ScalarNode.class::cast).flatMap(n -> {
+            try {
+                return Optional.of(LocalDate.parse(n.text()));
+            } catch (DateTimeParseException e) {
+                errors.add(Diagnostic.error(n.location(), "'" + n.text() + "' is not a valid date",
+                        "write it as YYYY-MM-DD with a real month and day, e.g. 2021-12-30"));
+                return Optional.empty();
+            }
+        });
+    }
+
+    private Optional<RichText> rich(MapNode m, String key) {
+        return m.get(key).map(ScalarNode.class::cast).map(this::rich);
+    }
+
+    private RichText rich(ScalarNode n) {
+        return markup(n.text(), n.location());
+    }
+
+    private RichText markup(String text, SourceLocation where) {
+        try {
+            return InlineMarkup.parse(text, where);
+        } catch (SeparataException e) {
+            errors.addAll(e.diagnostics());
+            return RichText.of(InlineMarkup.normalizeSpace(text));
+        }
+    }
+
+    private static int indexOfLang(List<Title> titles, String lang) {
+        for (int i = 0; i < titles.size(); i++) {
+            if (titles.get(i).lang().equals(lang)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Optional<String> string(MapNode m, String key) {
+        return m.get(key).filter(n -> n instanceof ScalarNode s && !s.isNull())
+                .map(n -> ((ScalarNode) n).text().strip()).filter(s -> !s.isEmpty());
+    }
+
+    private static Optional<Integer> integer(MapNode m, String key) {
+        return string(m, key).map(Integer::parseInt);
+    }
+
+    private static Optional<MapNode> map(MapNode m, String key) {
+        return m.get(key).filter(MapNode.class::isInstance).map(MapNode.class::cast);
+    }
+
+    private static List<Node> list(MapNode m, String key) {
+        return m.get(key).filter(ListNode.class::isInstance).map(n -> ((ListNode) n).items()).orElse(List.of());
+    }
+
+    private static List<MapNode> maps(MapNode m, String key) {
+        return list(m, key).stream().map(MapNode.class::cast).toList();
+    }
+
+    private static List<String> stringOrList(MapNode m, String key) {
+        Optional<Node> n = m.get(key);
+        if (n.isEmpty()) {
+            return List.of();
+        }
+        if (n.get() instanceof ListNode l) {
+            return l.items().stream().map(i -> ((ScalarNode) i).text().strip()).filter(s -> !s.isEmpty()).toList();
+        }
+        return string(m, key).map(List::of).orElse(List.of());
+    }
+
+}

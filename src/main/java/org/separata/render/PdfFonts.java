@@ -1,0 +1,96 @@
+package org.separata.render;
+
+import com.lowagie.text.pdf.BaseFont;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.separata.fonts.FontFace;
+import org.separata.fonts.FontFamily;
+import org.xhtmlrenderer.css.constants.IdentValue;
+import org.xhtmlrenderer.pdf.FontDescription;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.TrueTypeUtil;
+
+/**
+ * Turns the layout's font families into Flying Saucer font families, once per process: each face is
+ * parsed by OpenPDF from the bytes already in memory (never re-read from disk), embedded as a
+ * subset with Identity-H encoding, which gives every font a ToUnicode map.
+ */
+final class PdfFonts {
+
+    private static final Map<String, org.xhtmlrenderer.pdf.FontFamily> FAMILIES = new ConcurrentHashMap<>();
+
+    private PdfFonts() {
+    }
+
+    static org.xhtmlrenderer.pdf.FontFamily family(FontFamily family) {
+        return FAMILIES.computeIfAbsent(family.id(), id -> build(family));
+    }
+
+    private static org.xhtmlrenderer.pdf.FontFamily build(FontFamily family) {
+        org.xhtmlrenderer.pdf.FontFamily fs = newFamily(family.name());
+        for (FontFace face : family.faces()) {
+            try {
+                BaseFont font = BaseFont.createFont(face.fileName(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
+                        face.bytes(), null);
+                font.setSubset(true);
+                IdentValue weight = face.weight() >= 600 ? IdentValue.BOLD : IdentValue.NORMAL;
+                IdentValue style = face.italic() ? IdentValue.ITALIC : IdentValue.NORMAL;
+                FontDescription d = TrueTypeUtil.extractDescription(face.fileName(), face.bytes(), font, false, weight,
+                        style);
+                fs.addFontDescription(d);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot load the font " + face.fileName() + ": " + e.getMessage(), e);
+            }
+        }
+        return fs;
+    }
+
+    /**
+     * Flying Saucer's font family has a package-private constructor: its resolver only builds
+     * families from font files on disk (or from CSS @font-face, parsing the font again for every
+     * document). Calling the constructor reflectively lets fonts be parsed once, from bytes.
+     */
+    private static org.xhtmlrenderer.pdf.FontFamily newFamily(String name) {
+        try {
+            java.lang.reflect.Constructor<org.xhtmlrenderer.pdf.FontFamily> c =
+                    org.xhtmlrenderer.pdf.FontFamily.class.getDeclaredConstructor(String.class);
+            c.setAccessible(true);
+            return c.newInstance(name);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this version of Flying Saucer has no FontFamily(String) constructor", e);
+        }
+    }
+
+    /**
+     * A font resolver that knows only the given families, under their names and under the generic
+     * CSS names: "serif" is the first family, "sans-serif" the one named sans, "monospace" the
+     * last. The 14 standard PDF fonts are never loaded, so nothing can fall back to them.
+     */
+    static ITextFontResolver resolver(List<FontFamily> families, FontFamily serif, FontFamily sans, FontFamily mono) {
+        Map<String, org.xhtmlrenderer.pdf.FontFamily> map = new HashMap<>();
+        for (FontFamily f : families) {
+            map.put(f.name(), family(f));
+        }
+        map.put("Serif", family(serif));
+        map.put("SansSerif", family(sans));
+        map.put("Monospaced", family(mono));
+        map.put("Dialog", family(sans));
+        map.put("DialogInput", family(mono));
+        return new FixedFontResolver(map);
+    }
+
+    private static final class FixedFontResolver extends ITextFontResolver {
+        private final Map<String, org.xhtmlrenderer.pdf.FontFamily> families;
+
+        FixedFontResolver(Map<String, org.xhtmlrenderer.pdf.FontFamily> families) {
+            this.families = families;
+        }
+
+        @Override
+        protected Map<String, org.xhtmlrenderer.pdf.FontFamily> loadFonts() {
+            return new HashMap<>(families);
+        }
+    }
+}

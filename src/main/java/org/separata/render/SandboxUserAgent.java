@@ -1,0 +1,84 @@
+package org.separata.render;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.separata.diag.Diagnostic;
+import org.separata.diag.SourceLocation;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.pdf.ITextUserAgent;
+
+/**
+ * Flying Saucer's resource loader, locked down: relative names are served from the layout's
+ * resources (the pack's files and the generated stylesheet), and everything else (http, file,
+ * jar, classpath URLs) is refused without being opened. Refusals and missing images become warnings.
+ */
+final class SandboxUserAgent extends ITextUserAgent {
+
+    static final String SCHEME = "separata-pack:";
+
+    /** Flying Saucer's default stylesheet for XHTML, inside its own jar: the one URL it may open. */
+    private static final String DEFAULT_CSS = "/resources/css/XhtmlNamespaceHandler.css";
+    private static final java.net.URL DEFAULT_CSS_URL =
+            org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler.class.getResource(DEFAULT_CSS);
+
+    private final Function<String, Optional<byte[]>> resources;
+    private final List<Diagnostic> warnings = new ArrayList<>();
+
+    SandboxUserAgent(ITextOutputDevice device, int dotsPerPixel, Function<String, Optional<byte[]>> resources) {
+        super(device, dotsPerPixel);
+        this.resources = resources;
+    }
+
+    List<Diagnostic> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public String resolveURI(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        if (uri.startsWith(SCHEME) || uri.matches("(?i)[a-z][a-z0-9+.-]*:.*")) {
+            return uri;
+        }
+        return SCHEME + uri;
+    }
+
+    @Override
+    protected InputStream resolveAndOpenStream(String uri) {
+        String resolved = resolveURI(uri);
+        if (resolved != null && resolved.startsWith(SCHEME)) {
+            String name = resolved.substring(SCHEME.length());
+            Optional<byte[]> bytes = resources.apply(name);
+            if (bytes.isPresent()) {
+                return new ByteArrayInputStream(bytes.get());
+            }
+            warnings.add(Diagnostic.warning(SourceLocation.of(name), "the layout refers to a file it does not have",
+                    "add the file to the layout pack, or remove the reference"));
+            return null;
+        }
+        if (DEFAULT_CSS_URL != null && DEFAULT_CSS_URL.toString().equals(resolved)) {
+            return org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler.class.getResourceAsStream(DEFAULT_CSS);
+        }
+        warnings.add(Diagnostic.warning(SourceLocation.of(String.valueOf(uri)),
+                "not loaded: Separata never reads URLs or files outside the layout pack",
+                "put the resource in the layout pack and refer to it by a relative name"));
+        return null;
+    }
+
+    @Override
+    protected InputStream openStream(String uri) throws IOException {
+        throw new IOException("network and file access are disabled: " + uri);
+    }
+
+    @Override
+    protected URLConnection openConnection(String uri) throws IOException {
+        throw new IOException("network and file access are disabled: " + uri);
+    }
+}

@@ -1,0 +1,202 @@
+package org.separata.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDPageLabels;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * Reads back what a reader of a rendered PDF sees: text per page, fonts, page labels, links,
+ * outline and document information. Built on PDFBox, independently of how Separata writes.
+ */
+public final class PdfInspector implements AutoCloseable {
+
+    private final PDDocument doc;
+
+    public PdfInspector(byte[] pdf) {
+        try {
+            this.doc = Loader.loadPDF(pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public PDDocument document() {
+        return doc;
+    }
+
+    public int pageCount() {
+        return doc.getNumberOfPages();
+    }
+
+    /** The text of page {@code n} (1-based), in reading order. */
+    public String pageText(int n) {
+        try {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setSortByPosition(true);
+            s.setStartPage(n);
+            s.setEndPage(n);
+            return s.getText(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** All text, pages joined. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= pageCount(); i++) {
+            sb.append(pageText(i)).append('\f');
+        }
+        return sb.toString();
+    }
+
+    /** All text with line breaks and runs of spaces turned into single spaces (for phrases that wrap). */
+    public String flatText() {
+        return text().replace('\u00AD', ' ').replaceAll("-\\s*\\n\\s*", "-").replaceAll("\\s+", " ");
+    }
+
+    /** The page labels, e.g. ["84", "85"]; empty when the PDF has none. */
+    public List<String> pageLabels() {
+        try {
+            PDPageLabels labels = doc.getDocumentCatalog().getPageLabels();
+            if (labels == null) {
+                return List.of();
+            }
+            String[] byIndex = labels.getLabelsByPageIndices();
+            return List.of(byIndex);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every URI link annotation, per page (1-based page → URIs in order). */
+    public Map<Integer, List<String>> links() {
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < pageCount(); i++) {
+                List<String> uris = new ArrayList<>();
+                for (PDAnnotation a : doc.getPage(i).getAnnotations()) {
+                    if (a instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri) {
+                        uris.add(uri.getURI());
+                    }
+                }
+                out.put(i + 1, uris);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    public List<String> allLinks() {
+        return links().values().stream().flatMap(List::stream).toList();
+    }
+
+    /** One font as used in the document. */
+    public record FontInfo(String name, String subtype, boolean embedded, boolean subset, boolean toUnicode) {
+    }
+
+    /** Every font used on any page (also inside form XObjects), by name. */
+    public Map<String, FontInfo> fonts() {
+        Map<String, FontInfo> out = new LinkedHashMap<>();
+        try {
+            for (PDPage p : doc.getPages()) {
+                collectFonts(p.getResources(), out, 0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static void collectFonts(PDResources res, Map<String, FontInfo> out, int depth) throws IOException {
+        if (res == null || depth > 8) {
+            return;
+        }
+        for (COSName n : res.getFontNames()) {
+            PDFont f = res.getFont(n);
+            String name = f.getName();
+            boolean embedded = f.isEmbedded();
+            if (f instanceof PDType0Font t0) {
+                embedded = t0.getDescendantFont().isEmbedded();
+            }
+            boolean subset = name != null && name.matches("[A-Z]{6}\\+.*");
+            boolean toUnicode = f.getCOSObject().containsKey(COSName.TO_UNICODE);
+            out.put(name, new FontInfo(name, f.getSubType(), embedded, subset, toUnicode));
+        }
+        for (COSName n : res.getXObjectNames()) {
+            PDXObject x = res.getXObject(n);
+            if (x instanceof PDFormXObject form) {
+                collectFonts(form.getResources(), out, depth + 1);
+            }
+        }
+    }
+
+    /** The outline's titles, depth-first, indented by two spaces per level. */
+    public List<String> outline() {
+        List<String> out = new ArrayList<>();
+        var o = doc.getDocumentCatalog().getDocumentOutline();
+        if (o != null) {
+            for (PDOutlineItem item : o.children()) {
+                walk(item, 0, out);
+            }
+        }
+        return out;
+    }
+
+    private static void walk(PDOutlineItem item, int depth, List<String> out) {
+        out.add("  ".repeat(depth) + item.getTitle());
+        for (PDOutlineItem c : item.children()) {
+            walk(c, depth + 1, out);
+        }
+    }
+
+    public String infoTitle() {
+        return doc.getDocumentInformation().getTitle();
+    }
+
+    public String infoAuthor() {
+        return doc.getDocumentInformation().getAuthor();
+    }
+
+    public String infoSubject() {
+        return doc.getDocumentInformation().getSubject();
+    }
+
+    public String infoKeywords() {
+        return doc.getDocumentInformation().getKeywords();
+    }
+
+    /** The page size of page {@code n} (1-based) in points: [width, height]. */
+    public float[] pageSize(int n) {
+        var box = doc.getPage(n - 1).getMediaBox();
+        return new float[] {box.getWidth(), box.getHeight()};
+    }
+
+    @Override
+    public void close() {
+        try {
+            doc.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.separata.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Paths in the repository, for tests that use the examples and the shared reference files. */
+public final class Repo {
+
+    private Repo() {
+    }
+
+    /** The repository root (the folder with pom.xml); tests run with it as the working directory. */
+    public static Path root() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("pom.xml"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("not inside the repository");
+        }
+        return p;
+    }
+
+    public static Path file(String relative) {
+        return root().resolve(relative);
+    }
+
+    /** The seed example. */
+    public static Path seed() {
+        return file("examples/adins-2021/article.yaml");
+    }
+}
