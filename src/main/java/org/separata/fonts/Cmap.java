@@ -4,16 +4,29 @@ import java.nio.ByteBuffer;
 import java.util.BitSet;
 
 /**
- * Reads which Unicode code points a TrueType/OpenType font maps to glyphs, from its {@code cmap}
- * table (subtable formats 4 and 12). Used for the glyph preflight, before any rendering library
- * sees the text.
+ * Reads which Unicode code points a TrueType/OpenType font maps to which glyphs, from its
+ * {@code cmap} table (subtable formats 4 and 12). Used for the glyph preflight, before any
+ * rendering library sees the text, and by {@link FontShaper}.
  */
 final class Cmap {
 
     private Cmap() {
     }
 
+    /** The code points a font maps to a glyph. */
     static BitSet coverage(byte[] font) {
+        BitSet out = new BitSet(0x10000);
+        read(font, (codePoint, glyph) -> out.set(codePoint));
+        return out;
+    }
+
+    /** Receives each mapping of the cmap: a code point and its glyph (never glyph 0). */
+    interface Mapping {
+        void map(int codePoint, int glyph);
+    }
+
+    /** Reads the best Unicode subtable of the font's cmap (format 12, else format 4). */
+    static void read(byte[] font, Mapping out) {
         ByteBuffer b = ByteBuffer.wrap(font);
         int numTables = b.getShort(4) & 0xFFFF;
         int cmapOffset = -1;
@@ -49,7 +62,6 @@ final class Cmap {
         if (best < 0) {
             throw new IllegalArgumentException("the font has no Unicode cmap subtable of format 4 or 12");
         }
-        BitSet out = new BitSet(0x10000);
         int format = b.getShort(best) & 0xFFFF;
         if (format == 12) {
             long groups = b.getInt(best + 12) & 0xFFFFFFFFL;
@@ -58,11 +70,10 @@ final class Cmap {
                 int start = b.getInt(rec);
                 int end = b.getInt(rec + 4);
                 int startGlyph = b.getInt(rec + 8);
-                if (startGlyph == 0) {
-                    start++;
-                }
-                if (end >= start && end <= 0x10FFFF) {
-                    out.set(start, end + 1);
+                for (int c = start; c <= end && c <= 0x10FFFF; c++) {
+                    if (startGlyph + c - start != 0) {
+                        out.map(c, startGlyph + c - start);
+                    }
                 }
             }
         } else {
@@ -89,11 +100,10 @@ final class Cmap {
                         }
                     }
                     if (glyph != 0) {
-                        out.set(c);
+                        out.map(c, glyph);
                     }
                 }
             }
         }
-        return out;
     }
 }

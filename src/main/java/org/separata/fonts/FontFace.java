@@ -15,6 +15,7 @@ public final class FontFace {
     private final boolean italic;
     private final byte[] bytes;
     private final BitSet coverage;
+    private volatile FontShaper shaper;
 
     FontFace(String id, String familyName, String fileName, int weight, boolean italic, byte[] bytes) {
         this.id = id;
@@ -54,6 +55,21 @@ public final class FontFace {
 
     public boolean covers(int codePoint) {
         return coverage.get(codePoint);
+    }
+
+    /** Kerning and ligatures of this face, read from its tables on first use. */
+    public FontShaper shaper() {
+        FontShaper s = shaper;
+        if (s == null) {
+            synchronized (this) {
+                s = shaper;
+                if (s == null) {
+                    s = new FontShaper(bytes);
+                    shaper = s;
+                }
+            }
+        }
+        return s;
     }
 
     @Override

@@ -28,16 +28,28 @@ import org.separata.model.Title;
  */
 final class ArticleView {
 
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]]");
+    /** A URL in text; it ends at white space, a no-break space or an invisible break mark. */
+    private static final Pattern URL = Pattern.compile(
+            "https?://[^\\s\u00A0\u202F\u00AD\u200B<>\"]+[^\\s\u00A0\u202F\u00AD\u200B<>\".,;:!?)\\]]");
 
     private final Article article;
     private final LayoutPack pack;
     private final String citationLanguage;
+    private final Prose prose;
+    private final boolean hyphenate;
 
-    ArticleView(Article article, LayoutPack pack) {
+    ArticleView(Article article, LayoutPack pack, Prose prose) {
         this.article = article;
         this.pack = pack;
         this.citationLanguage = String.valueOf(pack.options().getOrDefault("citation-language", "en"));
+        this.prose = prose;
+        this.hyphenate = !Boolean.FALSE.equals(pack.options().get("hyphenate"))
+                && !"false".equals(String.valueOf(pack.options().get("hyphenate")));
+    }
+
+    /** Running text in a language: its typographic rules applied, and hyphenation points where wanted. */
+    private List<Object> text(RichText t, String lang, boolean hyphenated) {
+        return inlines(prose.apply(t, lang, hyphenated && hyphenate));
     }
 
     Map<String, Object> build() {
@@ -157,7 +169,7 @@ final class ArticleView {
         }
         a.put("authors", authors);
         a.put("authorNames", String.join(", ", article.authors().stream().map(Contributor::bylineName).toList()));
-        a.put("authorNotes", article.authorNotes().stream().map(this::inlines).toList());
+        a.put("authorNotes", article.authorNotes().stream().map(n -> text(n, article.language(), false)).toList());
 
         List<Object> history = new ArrayList<>();
         for (HistoryDate h : article.history()) {
@@ -183,14 +195,14 @@ final class ArticleView {
         a.put("references", refs);
         RichText cite = article.howToCite()
                 .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citationLanguage));
-        a.put("howToCite", inlines(cite));
+        a.put("howToCite", text(cite, citationLanguage, false));
         a.put("howToCiteGenerated", article.howToCite().isEmpty());
         a.put("citationLabels", pack.labels().forLanguage(citationLanguage));
         article.license().ifPresent(l -> {
             Map<String, Object> m = new LinkedHashMap<>();
             l.name().ifPresent(v -> m.put("name", v));
             l.url().ifPresent(v -> m.put("url", v));
-            l.text().ifPresent(v -> m.put("text", inlines(v)));
+            l.text().ifPresent(v -> m.put("text", text(v, article.language(), false)));
             l.copyrightLine().ifPresent(v -> m.put("copyright", v));
             l.creativeCommonsCode().ifPresent(v -> m.put("cc", v));
             a.put("license", m);
@@ -201,9 +213,9 @@ final class ArticleView {
     private Map<String, Object> title(Title t, boolean main) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lang", t.lang());
-        m.put("text", inlines(t.title()));
+        m.put("text", text(t.title(), t.lang(), false));
         m.put("plain", t.title().plain());
-        t.subtitle().ifPresent(s -> m.put("subtitle", inlines(s)));
+        t.subtitle().ifPresent(s -> m.put("subtitle", text(s, t.lang(), false)));
         m.put("main", main);
         return m;
     }
@@ -242,7 +254,7 @@ final class ArticleView {
             m.put("orcid", o.value());
             m.put("orcidUrl", o.url());
         });
-        c.bio().ifPresent(b -> m.put("bio", inlines(b)));
+        c.bio().ifPresent(b -> m.put("bio", text(b, article.language(), false)));
         m.put("corresponding", c.corresponding());
         m.put("notes", c.notes().stream().map(this::inlines).toList());
         return m;
@@ -272,11 +284,11 @@ final class ArticleView {
             article.title(lang).ifPresent(t -> m.put("title", title(t, t == article.mainTitle())));
             article.abstracts().stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
                 ab.title().ifPresent(t -> m.put("heading", t));
-                m.put("paragraphs", ab.paragraphs().stream().map(this::paragraph).toList());
+                m.put("paragraphs", ab.paragraphs().stream().map(p -> paragraph(p, lang)).toList());
             });
             List<Object> terms = new ArrayList<>();
             article.keywords().stream().filter(k -> k.lang().equals(lang))
-                    .forEach(k -> k.keywords().forEach(t -> terms.add(inlines(t))));
+                    .forEach(k -> k.keywords().forEach(t -> terms.add(text(t, lang, false))));
             if (!terms.isEmpty()) {
                 m.put("keywords", terms);
             }
@@ -285,18 +297,18 @@ final class ArticleView {
         return out;
     }
 
-    private Map<String, Object> paragraph(Paragraph p) {
+    private Map<String, Object> paragraph(Paragraph p, String lang) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "p");
-        p.runIn().ifPresent(r -> m.put("runIn", inlines(r)));
-        m.put("text", inlines(p.text()));
+        p.runIn().ifPresent(r -> m.put("runIn", text(r, lang, false)));
+        m.put("text", text(p.text(), lang, true));
         return m;
     }
 
     private Map<String, Object> section(Section s, int level) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("level", level);
-        s.title().ifPresent(t -> m.put("title", inlines(t)));
+        s.title().ifPresent(t -> m.put("title", text(t, article.language(), false)));
         m.put("blocks", s.blocks().stream().map(this::block).toList());
         m.put("sections", s.sections().stream().map(sub -> section(sub, level + 1)).toList());
         return m;
@@ -304,7 +316,7 @@ final class ArticleView {
 
     private Map<String, Object> block(Block b) {
         if (b instanceof Paragraph p) {
-            return paragraph(p);
+            return paragraph(p, article.language());
         }
         Map<String, Object> m = new LinkedHashMap<>();
         if (b instanceof Block.ListBlock l) {
@@ -314,12 +326,12 @@ final class ArticleView {
         } else if (b instanceof Block.Quote q) {
             m.put("kind", "quote");
             m.put("blocks", q.blocks().stream().map(this::block).toList());
-            q.attribution().ifPresent(a -> m.put("attribution", inlines(a)));
+            q.attribution().ifPresent(a -> m.put("attribution", text(a, article.language(), false)));
         } else if (b instanceof Block.Omitted o) {
             m.put("kind", "omitted");
             m.put("what", o.kind());
             o.label().ifPresent(l -> m.put("label", l));
-            o.caption().ifPresent(c -> m.put("caption", inlines(c)));
+            o.caption().ifPresent(c -> m.put("caption", text(c, article.language(), false)));
             m.put("reason", o.reason());
         }
         return m;
@@ -329,7 +341,7 @@ final class ArticleView {
         Map<String, Object> m = new LinkedHashMap<>();
         f.label().ifPresent(l -> m.put("label", l));
         f.id().ifPresent(i -> m.put("id", i));
-        m.put("paragraphs", f.paragraphs().stream().map(this::paragraph).toList());
+        m.put("paragraphs", f.paragraphs().stream().map(p -> paragraph(p, article.language())).toList());
         return m;
     }
 
@@ -337,8 +349,8 @@ final class ArticleView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", r.label().orElse(String.valueOf(position)));
         r.id().ifPresent(i -> m.put("id", i));
-        m.put("text", inlines(r.text()));
-        r.translation().ifPresent(t -> m.put("translation", inlines(t)));
+        m.put("text", text(r.text(), article.language(), false));
+        r.translation().ifPresent(t -> m.put("translation", text(t, article.language(), false)));
         String plain = r.text().plain() + r.translation().map(RichText::plain).orElse("");
         List<String> linked = r.text().links();
         List<Object> extra = new ArrayList<>();
@@ -346,13 +358,13 @@ final class ArticleView {
             m.put("doi", d.value());
             m.put("doiUrl", d.url());
             if (!plain.contains(d.value())) {
-                extra.add(Map.of("href", d.url(), "text", d.url()));
+                extra.add(Map.of("href", d.url(), "text", Prose.breakableUrl(d.url())));
             }
         });
         r.url().ifPresent(u -> {
             m.put("url", u);
             if (!plain.contains(u) && !linked.contains(u)) {
-                extra.add(Map.of("href", u, "text", u));
+                extra.add(Map.of("href", u, "text", Prose.breakableUrl(u)));
             }
         });
         m.put("links", extra);
@@ -369,7 +381,7 @@ final class ArticleView {
         for (Inline i : list) {
             if (i instanceof Inline.Text t) {
                 if (inLink) {
-                    out.add(textNode(t.value()));
+                    out.add(textNode(looksLikeUrl(t.value()) ? Prose.breakableUrl(t.value()) : t.value()));
                 } else {
                     autolink(t.value(), out);
                 }
@@ -394,12 +406,17 @@ final class ArticleView {
             if (m.start() > last) {
                 out.add(textNode(text.substring(last, m.start())));
             }
-            out.add(linkNode(m.group(), List.of(textNode(m.group()))));
+            out.add(linkNode(m.group(), List.of(textNode(Prose.breakableUrl(m.group())))));
             last = m.end();
         }
         if (last < text.length()) {
             out.add(textNode(text.substring(last)));
         }
+    }
+
+    private static boolean looksLikeUrl(String s) {
+        return !s.isBlank() && s.strip().indexOf(' ') < 0 && (s.contains("://") || s.startsWith("www.")
+                || s.matches("(?i)(doi:\\s*)?10\\.\\d{4,9}/.*"));
     }
 
     private static Map<String, Object> textNode(String s) {

@@ -34,11 +34,18 @@ public final class XhtmlLayout {
     private final LayoutPack pack;
     private final World world;
     private final Configuration config;
+    private final Prose prose;
 
     public XhtmlLayout(LayoutPack pack, World world) {
+        this(pack, world, Hyphenation.builtIn(world));
+    }
+
+    public XhtmlLayout(LayoutPack pack, World world, Hyphenation hyphenation) {
         this.pack = pack;
         this.world = world;
         this.config = configure(pack, world);
+        FontFamily text = pack.font("text");
+        this.prose = new Prose(hyphenation, c -> text.faces().stream().allMatch(f -> f.covers(c)));
     }
 
     public LayoutPack pack() {
@@ -51,7 +58,7 @@ public final class XhtmlLayout {
      * @throws SeparataException (invalid input) when a template fails, naming its file and line
      */
     public XhtmlDocument layout(Article article) {
-        ArticleView view = new ArticleView(article, pack);
+        ArticleView view = new ArticleView(article, pack, prose);
         String xhtml = fill(pack.template(), view.build());
         String css = fill(pack.stylesheet(), view.styleData());
         byte[] cssBytes = css.getBytes(StandardCharsets.UTF_8);

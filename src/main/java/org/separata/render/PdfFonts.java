@@ -9,7 +9,11 @@ import org.separata.fonts.FontFace;
 import org.separata.fonts.FontFamily;
 import org.xhtmlrenderer.css.constants.IdentValue;
 import org.xhtmlrenderer.pdf.FontDescription;
+import org.xhtmlrenderer.css.value.FontSpecification;
+import org.xhtmlrenderer.layout.SharedContext;
+import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.render.FSFont;
 import org.xhtmlrenderer.pdf.TrueTypeUtil;
 
 /**
@@ -35,6 +39,7 @@ final class PdfFonts {
                 BaseFont font = BaseFont.createFont(face.fileName(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
                         face.bytes(), null);
                 font.setSubset(true);
+                ShapedWidths.register(font, face.shaper());
                 IdentValue weight = face.weight() >= 600 ? IdentValue.BOLD : IdentValue.NORMAL;
                 IdentValue style = face.italic() ? IdentValue.ITALIC : IdentValue.NORMAL;
                 FontDescription d = TrueTypeUtil.extractDescription(face.fileName(), face.bytes(), font, false, weight,
@@ -91,6 +96,13 @@ final class PdfFonts {
         @Override
         protected Map<String, org.xhtmlrenderer.pdf.FontFamily> loadFonts() {
             return new HashMap<>(families);
+        }
+
+        /** Each style gets a font object of its own, to carry per-style settings ({@link TypesetFont}). */
+        @Override
+        public FSFont resolveFont(SharedContext context, FontSpecification spec) {
+            FSFont f = super.resolveFont(context, spec);
+            return f instanceof ITextFSFont i ? new TypesetFont(i.getFontDescription(), i.getSize2D()) : f;
         }
     }
 }

@@ -18,6 +18,7 @@ import org.separata.layout.XhtmlDocument;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.ITextReplacedElementFactory;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -50,7 +51,7 @@ public final class PdfRenderer {
      */
     public static RenderedPdf render(XhtmlDocument doc) {
         Document dom = parse(doc.xhtml());
-        ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
+        ITextOutputDevice device = new TypesetOutputDevice(DOTS_PER_POINT);
         SandboxUserAgent agent = new SandboxUserAgent(device, DOTS_PER_PIXEL, doc.resources());
         List<FontFamily> fonts = doc.fonts();
         FontFamily serif = fonts.get(0);
@@ -59,7 +60,9 @@ public final class PdfRenderer {
         FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase().contains("mono")).findFirst()
                 .orElse(sans);
         ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
-                PdfFonts.resolver(fonts, serif, sans, mono));
+                PdfFonts.resolver(fonts, serif, sans, mono), new ITextReplacedElementFactory(device),
+                new ShapedWidths());
+        renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities());
         renderer.setDocument(dom, SandboxUserAgent.SCHEME);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try {

@@ -73,6 +73,51 @@ public final class PdfInspector implements AutoCloseable {
         return text().replace('\u00AD', ' ').replaceAll("-\\s*\\n\\s*", "-").replaceAll("\\s+", " ");
     }
 
+    /**
+     * Text as a reader compares it with the input, typography aside: words broken across lines are
+     * joined again (a line-end hyphen is dropped, as are all hyphens, since a line may also break
+     * after a word's own hyphen), no-break spaces count as spaces, an en dash between numbers as a
+     * hyphen, and white space is collapsed. Apply it to both sides of a comparison.
+     */
+    public static String reading(String s) {
+        return flat(s.replaceAll("[\\u00AD-]\\s*\\n\\s*", "").replace("-", "").replaceAll("(?<=\\d)\u2013(?=\\d)", ""));
+    }
+
+    /**
+     * Whether {@code text} holds {@code passage} word for word, in order, once both are read as
+     * {@link #reading(String)} does, allowing up to {@code interruptions} other words in between
+     * (a page break puts the running heads and a folio into the middle of a paragraph).
+     */
+    public static boolean readsInOrder(String text, String passage, int interruptions) {
+        String[] hay = reading(text).split(" ");
+        String[] words = reading(passage).split(" ");
+        for (int start = 0; start < hay.length; start++) {
+            if (!hay[start].equals(words[0])) {
+                continue;
+            }
+            int h = start;
+            int skipped = 0;
+            int w = 0;
+            while (w < words.length && h < hay.length && skipped <= interruptions) {
+                if (hay[h].equals(words[w])) {
+                    w++;
+                } else {
+                    skipped++;
+                }
+                h++;
+            }
+            if (w == words.length && skipped <= interruptions) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** White space collapsed, no-break spaces (which typography puts in) read as spaces. */
+    public static String flat(String s) {
+        return s.replace('\u00AD', ' ').replaceAll("[\\s\u00A0\u202F\u2009]+", " ").strip();
+    }
+
     /** The page labels, e.g. ["84", "85"]; empty when the PDF has none. */
     public List<String> pageLabels() {
         try {

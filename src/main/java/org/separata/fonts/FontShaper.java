@@ -1,0 +1,593 @@
+package org.separata.fonts;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Kerning and standard ligatures for one face, read from its OpenType tables: {@code cmap} (code
+ * point → glyph), {@code hmtx} (advance widths), GSUB {@code liga} (ligature substitutions, lookup
+ * type 4) and GPOS {@code kern} (pair adjustments, lookup type 2, both formats), each possibly
+ * behind an extension lookup. Lookups of every script the face declares are used, as Latin, Greek
+ * and Cyrillic text share them.
+ *
+ * <p>A ligature is formed only where the face also maps a Unicode presentation form (such as
+ * U+FB01 for "fi") to the very glyph the substitution yields, so that the glyph can be written
+ * with a code point and copied text maps back to its letters.
+ *
+ * <p>Built once per face and then read-only: safe to share between threads.
+ */
+public final class FontShaper {
+
+    /** Characters that take no room and are never drawn: soft hyphen, zero-width space and joiners, word joiner. */
+    public static boolean isIgnorable(char c) {
+        return c == '\u00AD' || c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF';
+    }
+
+    private final int unitsPerEm;
+    private final char[][] cmapPages = new char[256][];
+    private final int[] advances;
+    /** first glyph → ligatures starting with it, longest first (null: none). */
+    private final Ligature[][] ligaturesByFirst;
+    private final PairLookup[] kernLookups;
+
+    /** A ligature: the component glyphs after the first, the glyph it becomes, and that glyph's code point. */
+    record Ligature(int[] rest, int glyph, char codePoint) {
+    }
+
+    FontShaper(byte[] font) {
+        Tables t = new Tables(font);
+        ByteBuffer b = t.buffer;
+        int head = t.offset("head");
+        int hhea = t.offset("hhea");
+        int maxp = t.offset("maxp");
+        int hmtx = t.offset("hmtx");
+        if (head < 0 || hhea < 0 || maxp < 0 || hmtx < 0) {
+            throw new IllegalArgumentException("the font lacks a head, hhea, maxp or hmtx table");
+        }
+        unitsPerEm = u16(b, head + 18);
+        int numGlyphs = u16(b, maxp + 4);
+        int numMetrics = u16(b, hhea + 34);
+        advances = new int[numGlyphs];
+        for (int g = 0; g < numGlyphs; g++) {
+            advances[g] = u16(b, hmtx + 4 * Math.min(g, numMetrics - 1));
+        }
+        Cmap.read(font, this::map);
+        ligaturesByFirst = new Ligature[numGlyphs][];
+        int gsub = t.offset("GSUB");
+        if (gsub >= 0) {
+            readLigatures(b, gsub);
+        }
+        int gpos = t.offset("GPOS");
+        kernLookups = gpos >= 0 ? readKerning(b, gpos, numGlyphs) : new PairLookup[0];
+    }
+
+    public int unitsPerEm() {
+        return unitsPerEm;
+    }
+
+    /** The glyph of a BMP character, 0 when the face has none. */
+    public int glyph(char c) {
+        char[] page = cmapPages[c >> 8];
+        return page == null ? 0 : page[c & 0xFF];
+    }
+
+    /** The advance width of a glyph, in font units. */
+    public int advance(int glyph) {
+        return glyph < advances.length ? advances[glyph] : 0;
+    }
+
+    /** How many ligatures the face offers that can be written (for tests and diagnostics). */
+    public int ligatureCount() {
+        int n = 0;
+        for (Ligature[] l : ligaturesByFirst) {
+            n += l == null ? 0 : l.length;
+        }
+        return n;
+    }
+
+    /** The kerning between two glyphs, in font units (negative: closer). */
+    public int kerning(int left, int right) {
+        int k = 0;
+        for (PairLookup l : kernLookups) {
+            k += l.value(left, right);
+        }
+        return k;
+    }
+
+    /** The advance of the word space (U+0020), in font units. */
+    public int wordSpace() {
+        return advance(glyph(' '));
+    }
+
+    /**
+     * The advance of {@code text[start, end)} in font units, with ligatures and kerning, ignorable
+     * characters taking no room and characters the face lacks none either. Word spaces (U+0020 and
+     * U+00A0) take {@code wordSpace} units.
+     */
+    public int width(CharSequence text, int start, int end, int wordSpace) {
+        return run(text, start, end, wordSpace, null);
+    }
+
+    /**
+     * Shapes {@code text[start, end)} into glyph clusters. Each cluster is one glyph written with
+     * one code point ({@code codePoints}), standing for the characters {@code [clusterStart,
+     * clusterEnd)}; {@code kern[i]} is the adjustment after cluster {@code i}, in font units
+     * (kerning, and the difference between a word space's advance and {@code wordSpace}).
+     * Ignorable characters belong to no cluster.
+     */
+    public Shaped shape(CharSequence text, int start, int end, int wordSpace) {
+        int n = end - start;
+        Shaped out = new Shaped(new int[1], new int[n], new char[n], new int[n], new int[n], new int[n]);
+        run(text, start, end, wordSpace, out);
+        return out;
+    }
+
+    /** Walks the clusters of a text: returns its advance, and records the clusters if {@code out} is given. */
+    private int run(CharSequence text, int start, int end, int wordSpace, Shaped out) {
+        int total = 0;
+        int prev = 0;
+        int count = 0;
+        int i = start;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (isIgnorable(c)) {
+                i++;
+                continue;
+            }
+            int g = glyph(c);
+            int used = 1;
+            char code = c;
+            if (Character.isHighSurrogate(c) && i + 1 < end) {
+                used = 2; // outside the BMP: written as is, no shaping
+                g = 0;
+            } else {
+                Ligature lig = ligatureAt(text, i, end, g);
+                if (lig != null) {
+                    g = lig.glyph();
+                    code = lig.codePoint();
+                    used = consumed(text, i, end, lig);
+                }
+            }
+            int kern = prev != 0 && g != 0 ? kerning(prev, g) : 0;
+            boolean space = c == ' ' || c == '\u00A0';
+            total += kern + (space ? wordSpace : g == 0 ? 0 : advance(g));
+            if (out != null) {
+                if (count > 0) {
+                    out.kern()[count - 1] += kern;
+                }
+                if (space) {
+                    out.kern()[count] += wordSpace - advance(g);
+                }
+                out.glyphs()[count] = g;
+                out.codePoints()[count] = code;
+                out.clusterStart()[count] = i;
+                out.clusterEnd()[count] = i + used;
+                out.count()[0] = ++count;
+            }
+            prev = g;
+            i += used;
+        }
+        return total;
+    }
+
+    /** The result of {@link #shape}: parallel arrays, of which the first {@link #size()} entries are used. */
+    public record Shaped(int[] count, int[] glyphs, char[] codePoints, int[] clusterStart, int[] clusterEnd,
+            int[] kern) {
+        public int size() {
+            return count[0];
+        }
+
+        /** Whether cluster {@code i} is a ligature of several characters. */
+        public boolean isLigature(int i, CharSequence text) {
+            int letters = 0;
+            for (int k = clusterStart[i]; k < clusterEnd[i]; k++) {
+                if (!isIgnorable(text.charAt(k))) {
+                    letters++;
+                }
+            }
+            return letters > 1;
+        }
+    }
+
+    private Ligature ligatureAt(CharSequence text, int i, int end, int first) {
+        Ligature[] candidates = first < ligaturesByFirst.length ? ligaturesByFirst[first] : null;
+        if (candidates == null) {
+            return null;
+        }
+        for (Ligature lig : candidates) {
+            if (consumed(text, i, end, lig) > 0) {
+                return lig;
+            }
+        }
+        return null;
+    }
+
+    /** How many characters from {@code i} the ligature spans (ignorables inside count), or 0 if it does not match. */
+    private int consumed(CharSequence text, int i, int end, Ligature lig) {
+        int k = i + 1;
+        for (int want : lig.rest()) {
+            while (k < end && isIgnorable(text.charAt(k)) && text.charAt(k) != '\u200C') {
+                k++;
+            }
+            if (k >= end || glyph(text.charAt(k)) != want) {
+                return 0;
+            }
+            k++;
+        }
+        return k - i;
+    }
+
+    // ---- cmap -------------------------------------------------------------------------------------
+
+    private void map(int c, int glyph) {
+        if (glyph == 0 || c > 0xFFFF || glyph > 0xFFFF) {
+            return;
+        }
+        char[] page = cmapPages[c >> 8];
+        if (page == null) {
+            page = new char[256];
+            cmapPages[c >> 8] = page;
+        }
+        page[c & 0xFF] = (char) glyph;
+    }
+
+    /** The code point the cmap gives this glyph, preferring presentation forms (U+FB00…U+FB06). */
+    private char presentationForm(int glyph) {
+        for (char c = '\uFB00'; c <= '\uFB06'; c++) {
+            if (glyph(c) == glyph) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    // ---- GSUB liga ----------------------------------------------------------------------------------
+
+    private void readLigatures(ByteBuffer b, int gsub) {
+        List<List<Ligature>> byFirst = new ArrayList<>();
+        for (int i = 0; i < ligaturesByFirst.length; i++) {
+            byFirst.add(null);
+        }
+        for (int lookup : lookups(b, gsub, "liga")) {
+            forEachSubtable(b, gsub, lookup, 7, (type, sub) -> {
+                if (type != 4 || u16(b, sub) != 1) {
+                    return;
+                }
+                int[] covered = coverage(b, sub + u16(b, sub + 2));
+                int sets = u16(b, sub + 4);
+                for (int s = 0; s < sets && s < covered.length; s++) {
+                    int set = sub + u16(b, sub + 6 + 2 * s);
+                    int count = u16(b, set);
+                    for (int l = 0; l < count; l++) {
+                        int lig = set + u16(b, set + 2 + 2 * l);
+                        int glyph = u16(b, lig);
+                        int comps = u16(b, lig + 2);
+                        int[] rest = new int[comps - 1];
+                        for (int k = 0; k < rest.length; k++) {
+                            rest[k] = u16(b, lig + 4 + 2 * k);
+                        }
+                        char code = presentationForm(glyph);
+                        int first = covered[s];
+                        if (code == 0 || first >= byFirst.size()) {
+                            continue;
+                        }
+                        if (byFirst.get(first) == null) {
+                            byFirst.set(first, new ArrayList<>());
+                        }
+                        byFirst.get(first).add(new Ligature(rest, glyph, code));
+                    }
+                }
+            });
+        }
+        for (int g = 0; g < byFirst.size(); g++) {
+            List<Ligature> l = byFirst.get(g);
+            if (l != null) {
+                // longest first, keeping the font's order among equals
+                l.sort((x, y) -> Integer.compare(y.rest().length, x.rest().length));
+                ligaturesByFirst[g] = l.toArray(new Ligature[0]);
+            }
+        }
+    }
+
+    // ---- GPOS kern ----------------------------------------------------------------------------------
+
+    /**
+     * One kerning lookup. For each first glyph, the subtables that cover it, in order: as in
+     * OpenType, a format 1 subtable applies only if it lists the pair, a format 2 subtable whenever
+     * it covers the first glyph, and the first subtable that applies gives the value.
+     */
+    private static final class PairLookup {
+        final short[][] subtablesOf;
+        final List<PairSubtable> subtables = new ArrayList<>();
+
+        PairLookup(int numGlyphs) {
+            subtablesOf = new short[numGlyphs][];
+        }
+
+        void cover(int glyph, int subtable) {
+            short[] old = subtablesOf[glyph];
+            short[] now = old == null ? new short[1] : Arrays.copyOf(old, old.length + 1);
+            now[now.length - 1] = (short) subtable;
+            subtablesOf[glyph] = now;
+        }
+
+        int value(int left, int right) {
+            short[] subs = left < subtablesOf.length ? subtablesOf[left] : null;
+            if (subs == null) {
+                return 0;
+            }
+            for (short s : subs) {
+                PairSubtable t = subtables.get(s);
+                if (t.applies(left, right)) {
+                    return t.value(left, right);
+                }
+            }
+            return 0;
+        }
+    }
+
+    private interface PairSubtable {
+        boolean applies(int left, int right);
+
+        int value(int left, int right);
+    }
+
+    /** Format 1: explicit pairs, the second glyphs sorted, per first glyph. */
+    private record GlyphPairs(int[][] seconds, int[][] values, int[] index) implements PairSubtable {
+        @Override
+        public boolean applies(int left, int right) {
+            return Arrays.binarySearch(seconds[index[left]], right) >= 0;
+        }
+
+        @Override
+        public int value(int left, int right) {
+            int i = index[left];
+            int at = Arrays.binarySearch(seconds[i], right);
+            return at < 0 ? 0 : values[i][at];
+        }
+    }
+
+    /** Format 2: glyph classes, one value per pair of classes. */
+    private record ClassPairs(short[] class1, short[] class2, int class2Count, int[] values) implements PairSubtable {
+        @Override
+        public boolean applies(int left, int right) {
+            return true;
+        }
+
+        @Override
+        public int value(int left, int right) {
+            int c2 = right < class2.length ? class2[right] : 0;
+            return values[class1[left] * class2Count + c2];
+        }
+    }
+
+    private PairLookup[] readKerning(ByteBuffer b, int gpos, int numGlyphs) {
+        List<PairLookup> out = new ArrayList<>();
+        for (int lookup : lookups(b, gpos, "kern")) {
+            PairLookup pl = new PairLookup(numGlyphs);
+            forEachSubtable(b, gpos, lookup, 9, (type, sub) -> {
+                if (type == 2) {
+                    readPairSubtable(b, sub, numGlyphs, pl);
+                }
+            });
+            if (!pl.subtables.isEmpty()) {
+                out.add(pl);
+            }
+        }
+        return out.toArray(new PairLookup[0]);
+    }
+
+    private void readPairSubtable(ByteBuffer b, int sub, int numGlyphs, PairLookup pl) {
+        int format = u16(b, sub);
+        int[] covered = coverage(b, sub + u16(b, sub + 2));
+        int vf1 = u16(b, sub + 4);
+        int vf2 = u16(b, sub + 6);
+        int size1 = 2 * Integer.bitCount(vf1);
+        int size2 = 2 * Integer.bitCount(vf2);
+        int xAdvance1 = (vf1 & 4) == 0 ? -1 : 2 * Integer.bitCount(vf1 & 3);
+        if (xAdvance1 < 0) {
+            return; // no horizontal advance change for the first glyph: nothing for horizontal kerning
+        }
+        int id = pl.subtables.size();
+        if (format == 1) {
+            int sets = u16(b, sub + 8);
+            int[] index = new int[numGlyphs];
+            int[][] seconds = new int[sets][];
+            int[][] values = new int[sets][];
+            for (int s = 0; s < sets && s < covered.length; s++) {
+                int set = sub + u16(b, sub + 10 + 2 * s);
+                int count = u16(b, set);
+                int rec = 2 + size1 + size2;
+                seconds[s] = new int[count];
+                values[s] = new int[count];
+                for (int p = 0; p < count; p++) {
+                    int r = set + 2 + rec * p;
+                    seconds[s][p] = u16(b, r);
+                    values[s][p] = b.getShort(r + 2 + xAdvance1);
+                }
+                index[covered[s]] = s;
+            }
+            pl.subtables.add(new GlyphPairs(seconds, values, index));
+        } else if (format == 2) {
+            short[] class1 = classDef(b, sub + u16(b, sub + 8), numGlyphs);
+            short[] class2 = classDef(b, sub + u16(b, sub + 10), numGlyphs);
+            int c1Count = u16(b, sub + 12);
+            int c2Count = u16(b, sub + 14);
+            int[] values = new int[c1Count * c2Count];
+            int rec = size1 + size2;
+            for (int c1 = 0; c1 < c1Count; c1++) {
+                for (int c2 = 0; c2 < c2Count; c2++) {
+                    int r = sub + 16 + rec * (c1 * c2Count + c2);
+                    values[c1 * c2Count + c2] = b.getShort(r + xAdvance1);
+                }
+            }
+            for (int g : covered) {
+                if (class1[g] >= c1Count) {
+                    class1[g] = 0;
+                }
+            }
+            pl.subtables.add(new ClassPairs(class1, class2, c2Count, values));
+        } else {
+            return;
+        }
+        for (int g : covered) {
+            if (g < pl.subtablesOf.length) {
+                pl.cover(g, id);
+            }
+        }
+    }
+
+    // ---- common layout tables -------------------------------------------------------------------------
+
+    /** The lookups of a feature, over every script and language system, in lookup order. */
+    private static int[] lookups(ByteBuffer b, int table, String featureTag) {
+        int scripts = table + u16(b, table + 4);
+        int features = table + u16(b, table + 6);
+        TreeSet<Integer> featureIndices = new TreeSet<>();
+        int scriptCount = u16(b, scripts);
+        for (int s = 0; s < scriptCount; s++) {
+            int script = scripts + u16(b, scripts + 2 + 6 * s + 4);
+            int def = u16(b, script);
+            if (def != 0) {
+                addLangSys(b, script + def, featureIndices);
+            }
+            int langs = u16(b, script + 2);
+            for (int l = 0; l < langs; l++) {
+                addLangSys(b, script + u16(b, script + 4 + 6 * l + 4), featureIndices);
+            }
+        }
+        TreeSet<Integer> out = new TreeSet<>();
+        int featureCount = u16(b, features);
+        for (int f : featureIndices) {
+            if (f >= featureCount) {
+                continue;
+            }
+            int rec = features + 2 + 6 * f;
+            if (!tag(b, rec).equals(featureTag)) {
+                continue;
+            }
+            int feature = features + u16(b, rec + 4);
+            int n = u16(b, feature + 2);
+            for (int i = 0; i < n; i++) {
+                out.add(u16(b, feature + 4 + 2 * i));
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void addLangSys(ByteBuffer b, int langSys, TreeSet<Integer> into) {
+        int required = u16(b, langSys + 2);
+        if (required != 0xFFFF) {
+            into.add(required);
+        }
+        int n = u16(b, langSys + 4);
+        for (int i = 0; i < n; i++) {
+            into.add(u16(b, langSys + 6 + 2 * i));
+        }
+    }
+
+    private interface SubtableVisitor {
+        void visit(int type, int offset);
+    }
+
+    private static void forEachSubtable(ByteBuffer b, int table, int lookupIndex, int extensionType,
+            SubtableVisitor v) {
+        int list = table + u16(b, table + 8);
+        if (lookupIndex >= u16(b, list)) {
+            return;
+        }
+        int lookup = list + u16(b, list + 2 + 2 * lookupIndex);
+        int type = u16(b, lookup);
+        int count = u16(b, lookup + 4);
+        for (int i = 0; i < count; i++) {
+            int sub = lookup + u16(b, lookup + 6 + 2 * i);
+            if (type == extensionType) {
+                v.visit(u16(b, sub + 2), sub + b.getInt(sub + 4));
+            } else {
+                v.visit(type, sub);
+            }
+        }
+    }
+
+    /** The glyphs of a coverage table, in coverage-index order. */
+    private static int[] coverage(ByteBuffer b, int at) {
+        int format = u16(b, at);
+        int n = u16(b, at + 2);
+        if (format == 1) {
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = u16(b, at + 4 + 2 * i);
+            }
+            return out;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            int rec = at + 4 + 6 * r;
+            int first = u16(b, rec);
+            int last = u16(b, rec + 2);
+            int index = u16(b, rec + 4);
+            for (int g = first; g <= last; g++) {
+                while (out.size() <= index + g - first) {
+                    out.add(0);
+                }
+                out.set(index + g - first, g);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static short[] classDef(ByteBuffer b, int at, int numGlyphs) {
+        short[] out = new short[numGlyphs];
+        int format = u16(b, at);
+        if (format == 1) {
+            int first = u16(b, at + 2);
+            int n = u16(b, at + 4);
+            for (int i = 0; i < n && first + i < numGlyphs; i++) {
+                out[first + i] = (short) u16(b, at + 6 + 2 * i);
+            }
+        } else if (format == 2) {
+            int n = u16(b, at + 2);
+            for (int r = 0; r < n; r++) {
+                int rec = at + 4 + 6 * r;
+                int cls = u16(b, rec + 4);
+                for (int g = u16(b, rec); g <= u16(b, rec + 2) && g < numGlyphs; g++) {
+                    out[g] = (short) cls;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int u16(ByteBuffer b, int at) {
+        return b.getShort(at) & 0xFFFF;
+    }
+
+    private static String tag(ByteBuffer b, int at) {
+        return new String(new char[] {(char) b.get(at), (char) b.get(at + 1), (char) b.get(at + 2),
+            (char) b.get(at + 3)});
+    }
+
+    /** The table directory of an sfnt font. */
+    private static final class Tables {
+        final ByteBuffer buffer;
+        private final int numTables;
+
+        Tables(byte[] font) {
+            buffer = ByteBuffer.wrap(font);
+            numTables = u16(buffer, 4);
+        }
+
+        int offset(String tag) {
+            for (int i = 0; i < numTables; i++) {
+                int rec = 12 + 16 * i;
+                if (tag(buffer, rec).equals(tag)) {
+                    return buffer.getInt(rec + 8);
+                }
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.separata.render;
+
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfTextArray;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Path2D;
+import org.separata.fonts.FontShaper;
+import org.xhtmlrenderer.css.constants.IdentValue;
+import org.xhtmlrenderer.css.value.FontSpecification;
+import org.xhtmlrenderer.pdf.FontDescription;
+import org.xhtmlrenderer.pdf.ITextFSFont;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.render.FSFont;
+import org.xhtmlrenderer.render.JustificationInfo;
+
+/**
+ * Flying Saucer's PDF output device, drawing text with kerning and standard ligatures.
+ *
+ * <ul>
+ * <li>Each string is shaped with the face's {@link FontShaper} and written as one {@code TJ} array
+ * of code points and adjustments, so that its width is the one {@link ShapedWidths} measured.</li>
+ * <li>A ligature glyph is written with its Unicode presentation form (U+FB01 for "fi") inside a
+ * marked-content span whose {@code /ActualText} holds the letters it stands for, so copied text
+ * reads "fi".</li>
+ * <li>Soft hyphens, zero-width spaces and joiners are not drawn. A soft hyphen that ends the string
+ * (a line broken there) is drawn as a hyphen, which text extraction reads as one, as in a PDF from
+ * TeX: pdftotext joins the word again.</li>
+ * <li>Justification adds Flying Saucer's space and letter adjustments per character, as its own
+ * device does, so text lines up with the boxes it laid out.</li>
+ * </ul>
+ * Text in a font Separata did not load, or that needs synthetic bold or italic, is left to
+ * Flying Saucer, after the invisible characters have been taken out.
+ */
+final class TypesetOutputDevice extends ITextOutputDevice {
+
+    private static final PdfName ACTUAL_TEXT = new PdfName("ActualText");
+
+    private ITextFSFont font;
+    private float pageHeight;
+
+    TypesetOutputDevice(float dotsPerPoint) {
+        super(dotsPerPoint);
+    }
+
+    @Override
+    public void initializePage(PdfContentByte currentPage, float height) {
+        super.initializePage(currentPage, height);
+        pageHeight = height;
+    }
+
+    @Override
+    public void setFont(FSFont f) {
+        super.setFont(f);
+        font = (ITextFSFont) f;
+    }
+
+    @Override
+    public void drawString(String s, float x, float y, JustificationInfo info) {
+        FontShaper shaper = font == null ? null : ShapedWidths.shaper(font.getFontDescription().getFont());
+        if (shaper == null || needsSyntheticStyle()) {
+            super.drawString(ShapedWidths.visible(s), x, y, info);
+            return;
+        }
+        CharSequence text = !s.isEmpty() && s.charAt(s.length() - 1) == ShapedWidths.SOFT_HYPHEN
+                ? new ShapedWidths.EndHyphen(s, s.length()) : s;
+        FontShaper.Shaped shaped = shaper.shape(text, 0, text.length(), ShapedWidths.wordSpace(shaper, font));
+        if (shaped.size() == 0) {
+            return;
+        }
+        // set the fill colour through Flying Saucer's own bookkeeping: filling an empty shape
+        // selects the current colour and draws nothing
+        fill(new Path2D.Float());
+        PdfContentByte cb = getCurrentPage();
+        FontDescription desc = font.getFontDescription();
+        BaseFont bf = desc.getFont();
+        float dotsPerPoint = getDotsPerPoint();
+        float size = font.getSize2D() / dotsPerPoint;
+        cb.beginText();
+        cb.setFontAndSize(bf, size);
+        float[] m = textMatrix(x, y, dotsPerPoint);
+        cb.setTextMatrix(m[0], m[1], m[2], m[3], m[4], m[5]);
+        write(cb, text, shaped, shaper, info, font.getSize2D());
+        cb.endText();
+    }
+
+    /** The text matrix Flying Saucer's device would set for a string drawn at (x, y). */
+    private float[] textMatrix(float x, float y, float dotsPerPoint) {
+        AffineTransform at = (AffineTransform) getTransform().clone();
+        at.translate(x, y);
+        AffineTransform result = new AffineTransform(1, 0, 0, -1, 0, pageHeight);
+        result.concatenate(at);
+        result.concatenate(AffineTransform.getScaleInstance(1, -1));
+        result.scale(dotsPerPoint, dotsPerPoint);
+        double[] mx = new double[6];
+        result.getMatrix(mx);
+        return new float[] {(float) mx[0], (float) mx[1], (float) mx[2], (float) mx[3], (float) mx[4], (float) mx[5]};
+    }
+
+    /**
+     * Writes the clusters as TJ arrays. Adjustments are in thousandths of the font size, negative
+     * to move right; a ligature gets a TJ of its own inside its ActualText span.
+     */
+    private static void write(PdfContentByte cb, CharSequence text, FontShaper.Shaped shaped, FontShaper shaper,
+            JustificationInfo info, float size2D) {
+        float unitsToThousandths = 1000f / shaper.unitsPerEm();
+        int last = text.length() - 1;
+        TextArray tj = new TextArray();
+        // characters before the first cluster (invisible ones) still get their justification
+        tj.move(-justification(text, 0, shaped.clusterStart()[0], last, info, size2D));
+        for (int i = 0; i < shaped.size(); i++) {
+            int from = shaped.clusterStart()[i];
+            int next = i + 1 < shaped.size() ? shaped.clusterStart()[i + 1] : text.length();
+            boolean ligature = shaped.isLigature(i, text);
+            if (ligature) {
+                tj.show(cb);
+                PdfDictionary span = new PdfDictionary();
+                span.put(ACTUAL_TEXT, utf16(letters(text, from, shaped.clusterEnd()[i])));
+                cb.beginMarkedContentSequence(PdfName.SPAN, span, true);
+            }
+            char code = shaped.codePoints()[i];
+            tj.append(code);
+            if (Character.isHighSurrogate(code) && shaped.clusterEnd()[i] - from == 2) {
+                tj.append(text.charAt(from + 1));
+            }
+            if (ligature) {
+                tj.show(cb);
+                cb.endMarkedContentSequence();
+            }
+            tj.move(-shaped.kern()[i] * unitsToThousandths - justification(text, from, next, last, info, size2D));
+        }
+        tj.show(cb);
+    }
+
+    /** Code points and adjustments for one TJ operator, with runs of code points kept together. */
+    private static final class TextArray {
+        private PdfTextArray array = new PdfTextArray();
+        private final StringBuilder run = new StringBuilder();
+        private boolean empty = true;
+
+        void append(char c) {
+            run.append(c);
+        }
+
+        void move(float thousandths) {
+            if (thousandths != 0) {
+                flushRun();
+                array.add(thousandths);
+                empty = false;
+            }
+        }
+
+        void show(PdfContentByte cb) {
+            flushRun();
+            if (!empty) {
+                cb.showText(array);
+                array = new PdfTextArray();
+                empty = true;
+            }
+        }
+
+        private void flushRun() {
+            if (!run.isEmpty()) {
+                array.add(run.toString());
+                run.setLength(0);
+                empty = false;
+            }
+        }
+    }
+
+    /** The justification after characters [from, to), none after the last: as Flying Saucer's device adds it. */
+    private static float justification(CharSequence text, int from, int to, int last, JustificationInfo info,
+            float size2D) {
+        if (info == null) {
+            return 0;
+        }
+        float dots = 0;
+        for (int k = from; k < to && k < last; k++) {
+            char c = text.charAt(k);
+            dots += c == ' ' || c == '\u00A0' || c == '\u3000' ? info.spaceAdjust() : info.nonSpaceAdjust();
+        }
+        return dots * 1000f / size2D;
+    }
+
+    /** A text string in UTF-16 with its byte order mark, which every reader decodes alike. */
+    private static PdfString utf16(String s) {
+        byte[] body = s.getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        byte[] bytes = new byte[body.length + 2];
+        bytes[0] = (byte) 0xFE;
+        bytes[1] = (byte) 0xFF;
+        System.arraycopy(body, 0, bytes, 2, body.length);
+        return new PdfString(bytes);
+    }
+
+    private static String letters(CharSequence text, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            if (!FontShaper.isIgnorable(text.charAt(k))) {
+                sb.append(text.charAt(k));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Whether Flying Saucer would fake bold or italic for this face (it strokes or slants the glyphs). */
+    private boolean needsSyntheticStyle() {
+        FontSpecification spec = getFontSpecification();
+        if (spec == null) {
+            return false;
+        }
+        FontDescription desc = font.getFontDescription();
+        boolean bold = ITextFontResolver.convertWeightToInt(spec.fontWeight) > desc.getWeight();
+        boolean italic = spec.fontStyle == IdentValue.ITALIC && desc.getStyle() != IdentValue.ITALIC
+                && desc.getStyle() != IdentValue.OBLIQUE;
+        return bold || italic;
+    }
+}
