@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntPredicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.separata.model.Inline;
 import org.separata.model.RichText;
 
@@ -26,31 +25,21 @@ final class Prose {
     static final char NNBSP = '\u202F';
     static final char ZWSP = '\u200B';
 
-    /** URLs, DOIs and e-mail addresses: never hyphenated or otherwise changed. */
-    private static final Pattern PROTECTED = Pattern.compile(
-            "(?:https?://|www\\.|doi:|10\\.\\d{4,9}/)[^\\s\\u00A0\\u202F<>\"]*|[^\\s\\u00A0\\u202F<>\"@]+@[^\\s\\u00A0\\u202F<>\"]+");
-    private static final Pattern SPACED_DASH = Pattern.compile("(?<=\\S) (?=[\u2013\u2014](?:\\s|$))");
-    private static final Pattern NUMBER_UNIT = Pattern.compile(
-            "(?<=\\d) (?=(?:%|‰|°C|°|km|m|cm|mm|µm|nm|kg|g|mg|t|ha|l|ml|s|ms|min|h|Hz|kHz|MHz|GHz|kW|MW|GW|kWh|"
-                    + "км|м|см|мм|кг|г|т|га|л|мл|с|мин|ч|тыс\\.|млн|млрд|трлн|руб\\.|долл\\.|"
-                    + "mil|millones|mill\\.|bn|mln|USD|EUR|US\\$|€|\\$)(?![\\p{L}\\d]))");
-    private static final Pattern NUMBER_GROUP = Pattern.compile("(?<![\\d.,])(?<=\\d{1,3}) (?=\\d{3}(?![\\d]))");
-    private static final Pattern ABBREVIATION_NUMBER = Pattern.compile(
-            "(?<![\\p{L}])(?:pp?|[Vv]ol|[Nn]o|[Nn]úm|[Nn]r|[Ee]ds?|[Ff]ig|[Cc]ap|[Cc]h|[Aa]rt|[Tt]ab|pág|págs|"
-                    + "Bd|Abb|S|т|с|стр|гл|рис|табл|вып|ч|кн)\\. (?=\\d)|(?<=[§№¶]) (?=\\d)");
-    private static final Pattern INITIAL = Pattern.compile("(?<![\\p{L}])\\p{Lu}\\. (?=\\p{Lu})");
-    private static final Pattern LOWER_ABBREVIATION = Pattern.compile("(?<![\\p{L}])\\p{Ll}\\. (?=\\p{Ll}\\.)");
-    private static final Pattern PAGE_RANGE = Pattern.compile("(?<![\\d\\-‐/.])\\d{1,5}-\\d{1,5}(?![\\d\\-‐/]|\\.\\d)");
-
-    /** Per language: one-letter words that must not end a line, particles that must not start one. */
-    private static final Map<String, Pattern> SHORT_WORDS = Map.of(
-            "ru", Pattern.compile("(?<![\\p{L}\\d])[вкосуаияВКОСУАИЯ] (?=\\S)"),
-            "uk", Pattern.compile("(?<![\\p{L}\\d])[вкосуаіїйзяВКОСУАІЇЙЗЯ] (?=\\S)"),
-            "be", Pattern.compile("(?<![\\p{L}\\d])[вкосуаіўзяВКОСУАІЎЗЯ] (?=\\S)"),
-            "pl", Pattern.compile("(?<![\\p{L}\\d])[aiouwzAIOUWZ] (?=\\S)"),
-            "cs", Pattern.compile("(?<![\\p{L}\\d])[aiouvkszAIOUVKSZ] (?=\\S)"),
-            "sk", Pattern.compile("(?<![\\p{L}\\d])[aiouvkszAIOUVKSZ] (?=\\S)"));
-    private static final Pattern RUSSIAN_PARTICLE = Pattern.compile("(?<=\\S) (?=(?:ли|ль|же|ж|бы|б)(?![\\p{L}\\d]))");
+    /** Units (and the like) that stay with the number before them. */
+    private static final Set<String> UNITS = Set.of("%", "‰", "°", "°C", "°F", "km", "m", "cm", "mm", "µm", "nm",
+            "kg", "g", "mg", "t", "ha", "l", "ml", "s", "ms", "min", "h", "Hz", "kHz", "MHz", "GHz", "kW", "MW", "GW",
+            "kWh", "км", "м", "см", "мм", "кг", "г", "т", "га", "л", "мл", "с", "мин", "ч", "тыс", "млн", "млрд",
+            "трлн", "руб", "долл", "mil", "millones", "mill", "bn", "mln", "USD", "EUR", "€", "$");
+    /** Abbreviations (before their dot) that stay with the number after them: "p. 12", "т. 2". */
+    private static final Set<String> NUMBERED = Set.of("p", "pp", "Vol", "vol", "No", "no", "Núm", "núm", "Nr",
+            "nr", "Ed", "ed", "Eds", "eds", "Fig", "fig", "Cap", "cap", "Ch", "ch", "Art", "art", "Tab", "tab", "pág",
+            "págs", "Bd", "Abb", "S", "т", "с", "стр", "гл", "рис", "табл", "вып", "ч", "кн");
+    /** Per language: one-letter words that must not end a line. */
+    private static final Map<String, String> SHORT_WORDS = Map.of(
+            "ru", "вкосуаияВКОСУАИЯ", "uk", "вкосуаіїйзяВКОСУАІЇЙЗЯ", "be", "вкосуаіўзяВКОСУАІЎЗЯ",
+            "pl", "aiouwzAIOUWZ", "cs", "aiouvkszAIOUVKSZ", "sk", "aiouvkszAIOUVKSZ");
+    /** Russian (and related) particles that must not start a line. */
+    private static final Set<String> PARTICLES = Set.of("ли", "ль", "же", "ж", "бы", "б");
 
     /** Quotation marks: primary open, close, secondary open, close. */
     private static final Map<String, String> QUOTES = Map.ofEntries(
@@ -98,13 +87,45 @@ final class Prose {
 
     // ---- rules --------------------------------------------------------------------------------------
 
+    /** URLs, DOIs and e-mail addresses: never hyphenated or otherwise changed. */
     private static void protect(Edits e) {
-        Matcher m = PROTECTED.matcher(e.text);
-        while (m.find()) {
-            for (int i = m.start(); i < m.end(); i++) {
-                e.editable[i] = false;
+        String s = e.text;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSpace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(s.charAt(i))) {
+                i++;
+            }
+            String token = s.substring(start, i);
+            if (token.contains("://") || token.startsWith("www.") || token.startsWith("doi:") || token.indexOf('@') > 0
+                    || isDoi(token)) {
+                for (int k = start; k < i; k++) {
+                    e.editable[k] = false;
+                }
             }
         }
+    }
+
+    private static boolean isDoi(String token) {
+        int at = token.indexOf("10.");
+        int slash = token.indexOf('/', at + 3);
+        if (at < 0 || slash < at + 7) {
+            return false;
+        }
+        for (int k = at + 3; k < slash; k++) {
+            if (!Character.isDigit(token.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == NBSP || c == NNBSP;
     }
 
     private void quotes(Edits e, String marks) {
@@ -154,25 +175,87 @@ final class Prose {
         }
     }
 
+    /**
+     * One pass over the word spaces, making no-break those that must not break: before a spaced
+     * dash, between a number and its unit or the next group of its digits, after an abbreviation
+     * that numbers ("p. 12") or a section sign, between initials and the name, and the language's
+     * own: after one-letter words and before particles (Slavic languages), within "т. е."
+     * (Russian), before ; ! ? : and inside guillemets (French).
+     */
     private void spaces(Edits e, String lang) {
-        char thin = fontHas.test(NNBSP) ? NNBSP : NBSP;
-        e.replaceAll(SPACED_DASH, NBSP);
-        e.replaceAll(NUMBER_UNIT, NBSP);
-        e.replaceAll(NUMBER_GROUP, NBSP);
-        e.replaceAll(ABBREVIATION_NUMBER, NBSP, true);
-        e.replaceAll(INITIAL, NBSP, true);
-        Pattern shortWords = SHORT_WORDS.get(lang);
-        if (shortWords != null) {
-            e.replaceAll(shortWords, NBSP, true);
-        }
-        if (lang.equals("ru") || lang.equals("uk") || lang.equals("be")) {
-            e.replaceAll(LOWER_ABBREVIATION, NBSP, true);
-            e.replaceAll(RUSSIAN_PARTICLE, NBSP);
+        String s = e.text;
+        int n = s.length();
+        String shortWords = SHORT_WORDS.get(lang);
+        boolean slavic = lang.equals("ru") || lang.equals("uk") || lang.equals("be");
+        for (int i = 1; i + 1 < n; i++) {
+            if (s.charAt(i) != ' ' || !e.editable[i]) {
+                continue;
+            }
+            char prev = s.charAt(i - 1);
+            char next = s.charAt(i + 1);
+            String before = wordBefore(s, i);
+            String after = wordAfter(s, i + 1);
+            boolean bind = (next == '\u2013' || next == '\u2014') && !isSpace(prev) && (i + 2 == n || isSpace(s.charAt(i + 2)))
+                    || Character.isDigit(prev) && (UNITS.contains(after) || UNITS.contains(stripDot(after))
+                            || digitGroup(s, i))
+                    || Character.isDigit(next) && (prev == '.' && NUMBERED.contains(before) || "§№¶".indexOf(prev) >= 0)
+                    || prev == '.' && before.length() == 1 && Character.isUpperCase(before.charAt(0))
+                            && Character.isUpperCase(next)
+                    || shortWords != null && before.length() == 1 && shortWords.indexOf(before.charAt(0)) >= 0
+                            && (i < 2 || !Character.isLetterOrDigit(s.charAt(i - 2)))
+                    || slavic && (PARTICLES.contains(after) && !isSpace(prev)
+                            || prev == '.' && before.length() == 1 && Character.isLowerCase(before.charAt(0))
+                                    && after.length() == 2 && after.charAt(1) == '.');
+            if (bind) {
+                e.replace(i, NBSP);
+            }
         }
         if (lang.equals("fr")) {
-            frenchPunctuation(e, thin);
+            frenchPunctuation(e, fontHas.test(NNBSP) ? NNBSP : NBSP);
             frenchGuillemets(e);
         }
+    }
+
+    /** The letters just before position {@code i} (before a dot, if the text has one there). */
+    private static String wordBefore(String s, int i) {
+        int end = i > 0 && s.charAt(i - 1) == '.' ? i - 1 : i;
+        int start = end;
+        while (start > 0 && Character.isLetter(s.charAt(start - 1))) {
+            start--;
+        }
+        return s.substring(start, end);
+    }
+
+    /** The word from position {@code i} to the next space, without closing punctuation. */
+    private static String wordAfter(String s, int i) {
+        int end = i;
+        while (end < s.length() && !isSpace(s.charAt(end))) {
+            end++;
+        }
+        while (end > i && ",;:!?)".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(i, end);
+    }
+
+    private static String stripDot(String w) {
+        return w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
+    }
+
+    /** A space between digit groups of one number, as in "2 000 000": 1–3 digits before, exactly 3 after. */
+    private static boolean digitGroup(String s, int i) {
+        int start = i;
+        while (start > 0 && Character.isDigit(s.charAt(start - 1))) {
+            start--;
+        }
+        if (i - start > 3 || start > 0 && (s.charAt(start - 1) == '.' || s.charAt(start - 1) == ',')) {
+            return false;
+        }
+        int k = i + 1;
+        while (k < s.length() && Character.isDigit(s.charAt(k))) {
+            k++;
+        }
+        return k - (i + 1) == 3;
     }
 
     /** French: a narrow no-break space before ; ! ? and a no-break space before a colon. */
@@ -185,7 +268,7 @@ final class Prose {
                 continue;
             }
             char space = colon ? NBSP : thin;
-            char prev = s.charAt(i - 1);
+            char prev = e.charAt(i - 1);
             if (prev == ' ') {
                 e.replace(i - 1, space);
             } else if (Character.isLetterOrDigit(prev) || prev == '»' || prev == ')' || prev == '’') {
@@ -194,16 +277,31 @@ final class Prose {
         }
     }
 
+    /** An en dash in number ranges: 84-100 becomes 84–100 (not in dates like 2021-12-30, nor in ISSNs). */
     private void dashes(Edits e) {
         if (!fontHas.test('\u2013')) {
             return;
         }
-        Matcher m = PAGE_RANGE.matcher(e.text);
-        while (m.find()) {
-            int dash = e.text.indexOf('-', m.start());
-            String before = e.text.substring(Math.max(0, m.start() - 6), m.start()).toUpperCase(Locale.ROOT);
-            if (!before.contains("ISSN") && !before.contains("ISBN")) {
-                e.replace(dash, '\u2013');
+        String s = e.text;
+        int n = s.length();
+        for (int i = 1; i + 1 < n; i++) {
+            if (s.charAt(i) != '-' || !Character.isDigit(s.charAt(i - 1)) || !Character.isDigit(s.charAt(i + 1))) {
+                continue;
+            }
+            int a = i;
+            while (a > 0 && Character.isDigit(s.charAt(a - 1))) {
+                a--;
+            }
+            int b = i + 1;
+            while (b < n && Character.isDigit(s.charAt(b))) {
+                b++;
+            }
+            boolean chained = a > 0 && "-‐/.".indexOf(s.charAt(a - 1)) >= 0
+                    || b < n && ("-‐/".indexOf(s.charAt(b)) >= 0 || s.charAt(b) == '.' && b + 1 < n
+                            && Character.isDigit(s.charAt(b + 1)));
+            String before = s.substring(Math.max(0, a - 6), a).toUpperCase(Locale.ROOT);
+            if (i - a <= 5 && b - i - 1 <= 5 && !chained && !before.contains("ISSN") && !before.contains("ISBN")) {
+                e.replace(i, '\u2013');
             }
         }
     }
@@ -317,21 +415,6 @@ final class Prose {
             if (editable[i] && (i == 0 || editable[i - 1])) {
                 before[i] = before[i] == null ? s : before[i] + s;
                 changed = true;
-            }
-        }
-
-        void replaceAll(Pattern p, char c) {
-            replaceAll(p, c, false);
-        }
-
-        /** Replaces the last character of each match (a space) with {@code c}. */
-        void replaceAll(Pattern p, char c, boolean lastChar) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                int at = lastChar ? m.end() - 1 : m.start();
-                if (at >= 0 && at < text.length() && text.charAt(at) == ' ') {
-                    replace(at, c);
-                }
             }
         }
 

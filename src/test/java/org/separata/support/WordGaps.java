@@ -66,7 +66,7 @@ public final class WordGaps {
             String widestLine) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d lines, %d gaps: median %.2f, p95 %.2f, max %.2f; "
+            return String.format(Locale.ROOT, "%d lines, %d gaps: median %.3f, p95 %.3f, max %.3f; "
                     + "%d lines end in a hyphen; widest: %s", lines, gaps, median, p95, max, hyphenatedLines,
                     widestLine);
         }
@@ -186,7 +186,7 @@ public final class WordGaps {
                 for (TextPosition t : r) {
                     float x = t.getXDirAdj();
                     if (!text.isEmpty() && x - right > size(t) / 6f) {
-                        words.add(new Word(pageNo, text.toString(), left, right, base, sz));
+                        words.add(new Word(pageNo, nfkc(text), left, right, base, sz));
                         text.setLength(0);
                         if (x - right > COLUMN_GAP * size(t)) {
                             // a gap this wide separates columns (a table, the masthead), not words
@@ -206,10 +206,15 @@ public final class WordGaps {
                     sz = Math.max(sz, size(t));
                 }
                 if (!text.isEmpty()) {
-                    words.add(new Word(pageNo, text.toString(), left, right, base, sz));
+                    words.add(new Word(pageNo, nfkc(text), left, right, base, sz));
                 }
                 lines.add(new Line(pageNo, base, words));
             }
+        }
+
+        /** Ligature glyphs (U+FB01 …) read as their letters. */
+        private static String nfkc(CharSequence s) {
+            return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
         }
 
         /** The font size as drawn: the size operand scaled by the text and transformation matrices. */

@@ -1,0 +1,131 @@
+package org.separata.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.separata.env.World;
+import org.separata.model.Inline;
+import org.separata.model.RichText;
+
+/** The typesetter's pass over running text: each rule, and where it must not apply. */
+class ProseTest {
+
+    private static final Prose PROSE = new Prose(Hyphenation.builtIn(World.system()), c -> true);
+    private static final Prose NO_NARROW_SPACE = new Prose(Hyphenation.builtIn(World.system()), c -> c != '\u202F');
+
+    /** The rules alone, soft hyphens shown as "~", no-break spaces as "_", narrow ones as "^". */
+    private static String rules(String lang, String text) {
+        return show(PROSE.apply(RichText.of(text), lang, false).plain());
+    }
+
+    private static String hyphenated(String lang, String text) {
+        return show(PROSE.apply(RichText.of(text), lang, true).plain());
+    }
+
+    private static String show(String s) {
+        return s.replace('\u00AD', '~').replace('\u00A0', '_').replace('\u202F', '^');
+    }
+
+    @Test
+    void russianBindsOneLetterWordsParticlesAndTheDash() {
+        assertEquals("Перу и_Россия_— в_мире", rules("ru", "Перу и Россия — в мире"));
+        assertEquals("сохраняя_— пока_— ориентацию", rules("ru", "сохраняя — пока — ориентацию"));
+        assertEquals("и_т._д. и_т._п.", rules("ru", "и т. д. и т. п."));
+        assertEquals("он_же пришёл_бы_ли", rules("ru", "он же пришёл бы ли"));
+        assertEquals("к_Западу", rules("ru", "к Западу"));
+        assertEquals("Дома и_в_саду", rules("ru", "Дома и в саду"));
+    }
+
+    @Test
+    void noLanguageLetsALineStartWithASpacedDash() {
+        assertEquals("maintaining_– for now_– its", rules("en", "maintaining – for now – its"));
+        assertEquals("mantiene —por ahora— su", rules("es", "mantiene —por ahora— su"));
+    }
+
+    @Test
+    void frenchSpacesItsPunctuationAndGuillemets() {
+        assertEquals("Pourquoi^? Voici_: «_texte_»^!", rules("fr", "Pourquoi ? Voici: \"texte\"!"));
+        assertEquals("Quoi_?", show(NO_NARROW_SPACE.apply(RichText.of("Quoi ?"), "fr", false).plain()),
+                "without a narrow no-break space in the font, a no-break space");
+        assertEquals("à 10:30 le", rules("fr", "à 10:30 le"), "no space inside a time");
+    }
+
+    @Test
+    void numbersStayWithTheirUnitsAndGroups() {
+        assertEquals("10_km, 5_% and 2_000_000 people", rules("en", "10 km, 5 % and 2 000 000 people"));
+        assertEquals("pp._23–47, p._5, No._4, §_3", rules("en", "pp. 23-47, p. 5, No. 4, § 3"));
+        assertEquals("в_2021 году 15_млн", rules("ru", "в 2021 году 15 млн"));
+        assertEquals("in 2021 a new", rules("en", "in 2021 a new"), "a word that is no unit");
+    }
+
+    @Test
+    void initialsStayWithTheName() {
+        assertEquals("A._P._Kuznetsov and Anatoly P._Kuznetsov", rules("en", "A. P. Kuznetsov and Anatoly P. Kuznetsov"));
+    }
+
+    @Test
+    void rangesGetAnEnDashButDatesAndIssnsDoNot() {
+        assertEquals("(1969–1989): 365–384", rules("en", "(1969-1989): 365-384"));
+        assertEquals("on 2021-12-30, ISSN 2409-3416", rules("en", "on 2021-12-30, ISSN 2409-3416"));
+        assertEquals("post-Soviet, COVID-19", rules("en", "post-Soviet, COVID-19"));
+    }
+
+    @Test
+    void straightQuotesBecomeTheLanguagesQuotes() {
+        assertEquals("“emerging” don’t ‘so’", rules("en", "\"emerging\" don't 'so'"));
+        assertEquals("«potencia»", rules("es", "\"potencia\""));
+        assertEquals("«державы»", rules("ru", "\"державы\""));
+        assertEquals("„Wort“", rules("de", "\"Wort\""));
+        assertEquals("„słowo”", rules("pl", "\"słowo\""));
+        assertEquals("“already curly” stays", rules("es", "“already curly” stays"));
+    }
+
+    @Test
+    void longWordsGetSoftHyphensInTheirLanguage() {
+        assertEquals("re~la~cio~nes bi~la~te~ra~les", hyphenated("es", "relaciones bilaterales"));
+        assertEquals("го~су~дар~ства~ми", hyphenated("ru", "государствами"));
+        assertEquals("relaciones", rules("es", "relaciones"), "not when the block is not hyphenated");
+    }
+
+    @Test
+    void urlsDoisEmailsAcronymsAndCodeAreLeftAlone() {
+        String text = "see https://example.org/international-relations-of-peru, "
+                + "doi:10.46272/2409-3416-2021 or 10.1234/abc-d-e, write to author@example.org about UNESCO";
+        String out = hyphenated("en", text);
+        assertEquals(text, out.replace("~", ""), "only soft hyphens added");
+        assertFalse(out.contains("ex~am") || out.contains("in~ter~na"), out);
+        assertFalse(out.contains("UN~") || out.contains("UNES~"), out);
+        RichText code = new RichText(List.of(new Inline.Text("the "),
+                new Inline.Styled(Inline.Style.MONOSPACE, List.of(new Inline.Text("internationalization"))),
+                new Inline.Text(" flag")));
+        assertEquals("the internationalization flag", PROSE.apply(code, "en", true).plain());
+    }
+
+    @Test
+    void linksKeepTheirTextButStillGiveContext() {
+        RichText t = new RichText(List.of(new Inline.Text("see \""),
+                new Inline.Link("https://example.org", List.of(new Inline.Text("international"))),
+                new Inline.Text("\" here")));
+        RichText out = PROSE.apply(t, "en", true);
+        assertEquals("see “international” here", out.plain());
+        assertEquals("https://example.org", ((Inline.Link) out.inlines().get(1)).href());
+    }
+
+    @Test
+    void rulesWorkAcrossInlineMarkup() {
+        RichText t = new RichText(List.of(new Inline.Text("в "),
+                new Inline.Styled(Inline.Style.ITALIC, List.of(new Inline.Text("мировой"))), new Inline.Text(" политике")));
+        assertEquals("в_мировой политике", show(PROSE.apply(t, "ru", false).plain()));
+    }
+
+    @Test
+    void urlsBreakAfterSlashesDotsAndHyphensWithoutAHyphen() {
+        String url = "https://doi.org/10.46272/2409-3416-2021-9-4-84-100";
+        String breakable = Prose.breakableUrl(url);
+        assertEquals(url, breakable.replace("\u200B", ""));
+        assertTrue(breakable.startsWith("https://\u200Bdoi.\u200Borg/\u200B10.\u200B46272/\u200B2409-\u200B"), breakable);
+    }
+}
