@@ -195,7 +195,9 @@ final class Prose {
             char next = s.charAt(i + 1);
             String before = wordBefore(s, i);
             String after = wordAfter(s, i + 1);
-            boolean bind = (next == '\u2013' || next == '\u2014') && !isSpace(prev) && (i + 2 == n || isSpace(s.charAt(i + 2)))
+            // a dash that does not open an aside ("—por ahora") stays with the word before it
+            boolean bind = (next == '\u2013' || next == '\u2014') && !isSpace(prev)
+                    && (i + 2 == n || !Character.isLetterOrDigit(s.charAt(i + 2)))
                     || Character.isDigit(prev) && (UNITS.contains(after) || UNITS.contains(stripDot(after))
                             || digitGroup(s, i))
                     || Character.isDigit(next) && (prev == '.' && NUMBERED.contains(before) || "§№¶".indexOf(prev) >= 0)

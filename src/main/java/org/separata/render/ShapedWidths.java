@@ -106,6 +106,11 @@ final class ShapedWidths extends ITextTextRenderer {
         return (float) shaper.wordSpace() * font.getSize2D() / shaper.unitsPerEm();
     }
 
+    /** The word space set in justified text, in dots. */
+    static float tightSpace(FSFont font) {
+        return naturalSpace(font) * WORD_SPACE;
+    }
+
     /** The text as drawn without shaping: invisible characters removed, a final soft hyphen made visible. */
     static String visible(String s) {
         StringBuilder sb = null;

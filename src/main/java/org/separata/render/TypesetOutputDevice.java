@@ -15,7 +15,12 @@ import org.xhtmlrenderer.pdf.FontDescription;
 import org.xhtmlrenderer.pdf.ITextFSFont;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.render.FloatDistances;
 import org.xhtmlrenderer.render.FSFont;
+import org.xhtmlrenderer.render.InlineLayoutBox;
+import org.xhtmlrenderer.render.InlineText;
+import org.xhtmlrenderer.render.LineBox;
+import org.xhtmlrenderer.render.RenderingContext;
 import org.xhtmlrenderer.render.JustificationInfo;
 
 /**
@@ -57,6 +62,41 @@ final class TypesetOutputDevice extends ITextOutputDevice {
     public void setFont(FSFont f) {
         super.setFont(f);
         font = (ITextFSFont) f;
+    }
+
+    /**
+     * The last line of a justified paragraph is not justified, so its word spaces would stay at
+     * their tight width: they get back what they can of the font's own width, as far as the line
+     * has room. (Only the line's last run of text is widened, so that nothing after it moves.)
+     */
+    @Override
+    public void drawText(RenderingContext c, InlineText inlineText) {
+        InlineLayoutBox box = inlineText.getParent();
+        LineBox line = box.getLineBox();
+        FSFont f = box.getStyle().getFSFont(c);
+        String text = inlineText.getSubstring();
+        if (f instanceof TypesetFont t && t.tightSpaces() && line != null && line.getJustificationInfo() == null
+                && line.findTrailingText() == inlineText && !text.isEmpty()) {
+            int spaces = 0;
+            for (int i = 0; i < text.length() - 1; i++) {
+                char ch = text.charAt(i);
+                spaces += ch == ' ' || ch == '\u00A0' ? 1 : 0;
+            }
+            FloatDistances floats = line.getFloatDistances();
+            int available = line.getParent().getContentWidth() - line.getContentStart()
+                    - (floats == null ? 0 : floats.leftFloatDistance() + floats.rightFloatDistance());
+            int room = available - line.getContentWidth();
+            float wanted = ShapedWidths.naturalSpace(f) - ShapedWidths.tightSpace(f);
+            if (spaces > 0 && room > 0 && wanted > 0) {
+                setColor(box.getStyle().getColor());
+                setFont(f);
+                setFontSpecification(box.getStyle().getFontSpecification());
+                drawString(text, box.getAbsX() + inlineText.getX(), box.getAbsY() + box.getBaseline(),
+                        new JustificationInfo(0, Math.min(wanted, (float) room / spaces)));
+                return;
+            }
+        }
+        super.drawText(c, inlineText);
     }
 
     @Override

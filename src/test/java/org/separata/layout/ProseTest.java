@@ -43,6 +43,8 @@ class ProseTest {
     void noLanguageLetsALineStartWithASpacedDash() {
         assertEquals("maintaining_– for now_– its", rules("en", "maintaining – for now – its"));
         assertEquals("mantiene —por ahora— su", rules("es", "mantiene —por ahora— su"));
+        assertEquals("a post-Soviet republic_–, this", rules("en", "a post-Soviet republic –, this"));
+        assertEquals("Peru and Russia –as an empire", rules("en", "Peru and Russia –as an empire"));
     }
 
     @Test
