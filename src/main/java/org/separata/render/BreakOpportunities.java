@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xhtmlrenderer.css.constants.CSSName;
 import org.xhtmlrenderer.css.style.CalculatedStyle;
 import org.xhtmlrenderer.layout.breaker.BreakPoint;
 import org.xhtmlrenderer.layout.breaker.BreakPointsProvider;
@@ -57,7 +58,7 @@ final class BreakOpportunities implements LineBreakingStrategy {
     /** Flying Saucer gives this share of a justified line's stretch to the word spaces. */
     static final float SPACE_SHARE = 0.8f;
     /** A width bracket narrower than this (in ems) is good enough to plan with. */
-    private static final float KNOWN_WITHIN = 2f;
+    private static final float KNOWN_WITHIN = 0.5f;
 
     private final ShapedWidths widths = new ShapedWidths();
     private final Map<CalculatedStyle, Measure> lineWidths = new IdentityHashMap<>();
@@ -118,12 +119,16 @@ final class BreakOpportunities implements LineBreakingStrategy {
             }
         }
 
-        /** The width to plan with, if known closely enough: at most what is known to fit, plus half the doubt. */
+        /**
+         * The width to plan with, if known closely enough: what is known to fit. (A plan for a
+         * wider line might not fit; the Breaker would then end the line at the point before the
+         * planned one, which may leave it very loose.)
+         */
         int estimate(float em) {
             if (over == Integer.MAX_VALUE || over - fits > KNOWN_WITHIN * em) {
                 return -1;
             }
-            return fits + (over - fits) / 2;
+            return fits;
         }
 
         /** A width worth probing, or -1 when the bracket is tight. */
@@ -245,7 +250,13 @@ final class BreakOpportunities implements LineBreakingStrategy {
             float em = font.getSize2D();
             int width = measure(false).estimate(em);
             int first = continuation ? width : measure(true).estimate(em);
-            if (width < 0 || first < 0) {
+            if (first < 0 && width >= 0) {
+                // a first line not learned yet: a full line less the indent (a text that starts
+                // after other text on its line has less room, and the Breaker then ends that line
+                // earlier than planned, as it would anyway)
+                first = width - indent(style, width);
+            }
+            if (width < 0 || first <= 0) {
                 return;
             }
             Candidates c = new Candidates(text, allCandidates(), widths, font);
@@ -254,6 +265,14 @@ final class BreakOpportunities implements LineBreakingStrategy {
                     c.hyphen, Math.max(1, slack), STRETCH * em / SPACE_SHARE, TOLERANCE);
             if (breaks.length > 0) {
                 follow(c, breaks, 0, 0);
+            }
+        }
+
+        private static int indent(CalculatedStyle style, int width) {
+            try {
+                return Math.round(style.getFloatPropertyProportionalWidth(CSSName.TEXT_INDENT, width, null));
+            } catch (RuntimeException e) {
+                return width; // an indent in absolute units needs a layout context: plan no first line
             }
         }
 

@@ -26,7 +26,10 @@ final class LinePlanner {
     static final int DOUBLE_HYPHEN_DEMERITS = 10_000;
     /** TeX's \finalhyphendemerits: the last full line hyphenated. */
     static final int FINAL_HYPHEN_DEMERITS = 5_000;
-    /** No more hyphenated lines than this in a row (a ladder of hyphens is a classic typesetting fault). */
+    /**
+     * No more hyphenated lines than this in a row (a ladder of hyphens is a classic typesetting
+     * fault), unless no plan within the tolerance exists.
+     */
     static final int MAX_HYPHENS_IN_A_ROW = 3;
 
     private LinePlanner() {
@@ -54,23 +57,25 @@ final class LinePlanner {
      */
     static int[] plan(int firstWidth, int lineWidth, int[] startWidth, int[] pieceWidth, boolean[] endsAtSpace, int[] stretchable,
             boolean[] hyphen, float slack, float stretch, float tolerance) {
-        int[] best = solve(firstWidth, lineWidth, startWidth, pieceWidth, endsAtSpace, stretchable, hyphen, slack, stretch, tolerance);
+        int[] best = solve(firstWidth, lineWidth, startWidth, pieceWidth, endsAtSpace, stretchable, hyphen, slack, stretch,
+                tolerance, MAX_HYPHENS_IN_A_ROW);
         if (best == null) {
+            // as TeX's last pass: any line, and a longer run of hyphens rather than a very loose line
             best = solve(firstWidth, lineWidth, startWidth, pieceWidth, endsAtSpace, stretchable, hyphen, slack, stretch,
-                    Float.MAX_VALUE);
+                    Float.MAX_VALUE, MAX_HYPHENS_IN_A_ROW + 1);
         }
         return best == null ? new int[0] : best;
     }
 
     private static int[] solve(int firstWidth, int lineWidth, int[] startWidth, int[] pieceWidth, boolean[] endsAtSpace, int[] stretchable,
-            boolean[] hyphen, float slack, float stretch, float tolerance) {
+            boolean[] hyphen, float slack, float stretch, float tolerance, int maxHyphensInARow) {
         int n = startWidth.length - 1;
         long[] prefix = new long[n + 1];
         for (int k = 1; k <= n; k++) {
             prefix[k] = prefix[k - 1] + pieceWidth[k];
         }
         // state: a break at j after h hyphenated lines in a row (h = 0 when j is no hyphen)
-        int states = MAX_HYPHENS_IN_A_ROW + 1;
+        int states = maxHyphensInARow + 1;
         double[][] demerits = new double[n + 1][states];
         int[][] fromBreak = new int[n + 1][states];
         int[][] fromState = new int[n + 1][states];
