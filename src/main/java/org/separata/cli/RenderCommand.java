@@ -45,6 +45,9 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = separata.world().nanoTime();
+        Thread warm = new Thread(() -> separata.warmUp(layout), "separata-warm-up");
+        warm.setDaemon(true);
+        warm.start();
         Offprint offprint = separata.render(input, new RenderOptions(layout, allowMissingGlyphs));
         Path target = output != null ? output : defaultOutput(input);
         separata.world().writeAtomically(target, offprint.pdf());

@@ -24,6 +24,19 @@ public final class PdfFinisher {
     private PdfFinisher() {
     }
 
+    /** Loads PDFBox's classes by finishing an empty page; see {@code PdfRenderer.warmUp}. */
+    public static void warmUp() {
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            finish(out.toByteArray(), new PdfMetadata("warm-up", List.of(), "", List.of(), "en", 1,
+                    java.util.Optional.empty()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static byte[] finish(byte[] pdf, PdfMetadata meta) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             // Info dictionary. Taken from the article's title in its own language, its authors in

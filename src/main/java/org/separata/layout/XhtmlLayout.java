@@ -62,6 +62,16 @@ public final class XhtmlLayout {
                 fonts, article.firstPageNumber(), pack.name());
     }
 
+    /** Parses the pack's templates now rather than at the first layout. */
+    public void warmUp() {
+        try {
+            config.getTemplate(pack.template());
+            config.getTemplate(pack.stylesheet());
+        } catch (IOException e) {
+            // reported properly by the first real layout
+        }
+    }
+
     /** The how-to-cite line: the article's own, or one generated in the pack's style. */
     public RichText howToCite(Article article) {
         return article.howToCite().orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(),

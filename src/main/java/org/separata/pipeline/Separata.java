@@ -46,6 +46,22 @@ public final class Separata {
         return layouts;
     }
 
+    /**
+     * Loads everything a render with {@code layout} needs (pack, templates, fonts, the renderer's
+     * and finisher's classes) ahead of time. A one-shot command runs this on a second thread
+     * while it reads the input; errors are left for the real run to report.
+     */
+    public void warmUp(String layout) {
+        try {
+            XhtmlLayout l = layouts.get(layout);
+            l.warmUp();
+            PdfRenderer.warmUp(new ArrayList<>(new java.util.LinkedHashSet<>(l.pack().fonts().values())));
+            PdfFinisher.warmUp();
+        } catch (RuntimeException e) {
+            // the real render reports whatever went wrong, with its context
+        }
+    }
+
     /** Reads a manifest or JATS file. */
     public ReadResult read(Path input) {
         return InputReader.read(world.readInput(input), input.toString());

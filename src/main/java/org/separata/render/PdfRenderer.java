@@ -74,6 +74,17 @@ public final class PdfRenderer {
         return new RenderedPdf(out.toByteArray(), pages, new ArrayList<>(agent.warnings()));
     }
 
+    /**
+     * Prepares the renderer for {@code fonts}: parses the fonts and loads Flying Saucer's classes
+     * by laying out a one-line page. Called on a second core while the input is being read, it
+     * takes most of the renderer's start-up off the critical path of a one-shot command.
+     */
+    public static void warmUp(List<FontFamily> fonts) {
+        fonts.forEach(PdfFonts::family);
+        String tiny = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Separata</p></body></html>";
+        render(new XhtmlDocument(tiny, name -> java.util.Optional.empty(), fonts, 1, "warm-up"));
+    }
+
     private static Document parse(String xhtml) {
         try {
             DocumentBuilder b = Parser.FACTORY.newDocumentBuilder();
