@@ -8,6 +8,7 @@ import org.separata.pipeline.Offprint;
 import org.separata.pipeline.RenderOptions;
 import org.separata.pipeline.Separata;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,13 +31,8 @@ final class RenderCommand implements Callable<Integer> {
             description = "where to write the PDF (default: INPUT with .pdf)")
     Path output;
 
-    @Option(names = "--layout", paramLabel = "NAME", defaultValue = RenderOptions.DEFAULT_LAYOUT,
-            description = "a built-in layout pack or the folder of one (default: ${DEFAULT-VALUE})")
-    String layout;
-
-    @Option(names = "--allow-missing-glyphs",
-            description = "render even if the fonts lack some characters (they are left out, with a warning)")
-    boolean allowMissingGlyphs;
+    @Mixin
+    LayoutOptions layoutOptions = new LayoutOptions();
 
     RenderCommand(Separata separata) {
         this.separata = separata;
@@ -45,10 +41,11 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = separata.world().nanoTime();
+        String layout = layoutOptions.layout().orElse(RenderOptions.DEFAULT_LAYOUT);
         Thread warm = new Thread(() -> separata.warmUp(layout), "separata-warm-up");
         warm.setDaemon(true);
         warm.start();
-        Offprint offprint = separata.render(input, new RenderOptions(layout, allowMissingGlyphs));
+        Offprint offprint = separata.render(input, new RenderOptions(layout, layoutOptions.allowMissingGlyphs));
         Path target = output != null ? output : defaultOutput(input);
         separata.world().writeAtomically(target, offprint.pdf());
         for (Diagnostic d : offprint.warnings()) {

@@ -32,6 +32,18 @@ public final class SchemaChecker {
         this.root = m;
     }
 
+    /** A schema shipped on the classpath, e.g. {@code /schema/article.schema.json}. */
+    public static SchemaChecker fromClasspath(String resource) {
+        try (java.io.InputStream in = SchemaChecker.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return new SchemaChecker(DataParser.parse(in.readAllBytes(), resource, DataFormat.JSON));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** All problems found, in document order. An empty list means the data fits the schema. */
     public List<Diagnostic> check(Node data) {
         List<Diagnostic> out = new ArrayList<>();

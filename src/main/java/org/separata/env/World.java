@@ -218,6 +218,7 @@ public final class World {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
+            readableByAll(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -235,6 +236,13 @@ public final class World {
                     // the temporary file is hidden and named .part; nothing else to do
                 }
             }
+        }
+    }
+
+    /** Temporary files are created private; an output gets the usual rw-r--r--. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -38,6 +38,7 @@ final class ArticleView {
         this.article = article;
         this.pack = pack;
         this.citationLanguage = String.valueOf(pack.options().getOrDefault("citation-language", "en"));
+        // article may be null when only inlines() is used (issue front matter)
     }
 
     Map<String, Object> build() {
@@ -58,6 +59,11 @@ final class ArticleView {
     }
 
     private Map<String, Object> settings() {
+        return settings(pack, article.firstPageNumber());
+    }
+
+    /** The stylesheet's data for a document whose first page has the number {@code firstPage}. */
+    static Map<String, Object> settings(LayoutPack pack, int firstPage) {
         Map<String, Object> s = new LinkedHashMap<>();
         PageGeometry g = pack.page();
         Map<String, Object> page = new LinkedHashMap<>();
@@ -78,7 +84,7 @@ final class ArticleView {
         s.put("options", pack.options());
         // Flying Saucer picks :left/:right by physical position (the first page is :right), so
         // the recto/verso selectors depend on whether the first page number is odd.
-        boolean oddStart = article.firstPageNumber() % 2 == 1;
+        boolean oddStart = firstPage % 2 == 1;
         s.put("recto", oddStart ? "right" : "left");
         s.put("verso", oddStart ? "left" : "right");
         s.put("firstPageIsRecto", oddStart);
@@ -91,22 +97,32 @@ final class ArticleView {
     }
 
     private Map<String, Object> journal() {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("title", article.journal().title());
-        article.journal().abbreviation().ifPresent(v -> j.put("abbrev", v));
-        article.journal().publisher().ifPresent(v -> j.put("publisher", v));
-        article.journal().printIssn().ifPresent(v -> j.put("issnPrint", v.value()));
-        article.journal().onlineIssn().ifPresent(v -> j.put("issnOnline", v.value()));
-        article.journal().url().ifPresent(v -> j.put("url", v));
-        return j;
+        return journal(article.journal());
     }
 
     private Map<String, Object> issue() {
+        return issue(article.issue());
+    }
+
+    /** The journal as templates see it: title, abbrev, publisher, issnPrint, issnOnline, url. */
+    static Map<String, Object> journal(org.separata.model.Journal journal) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("title", journal.title());
+        journal.abbreviation().ifPresent(v -> j.put("abbrev", v));
+        journal.publisher().ifPresent(v -> j.put("publisher", v));
+        journal.printIssn().ifPresent(v -> j.put("issnPrint", v.value()));
+        journal.onlineIssn().ifPresent(v -> j.put("issnOnline", v.value()));
+        journal.url().ifPresent(v -> j.put("url", v));
+        return j;
+    }
+
+    /** The issue as templates see it: volume, number, year, date. */
+    static Map<String, Object> issue(org.separata.model.Issue issue) {
         Map<String, Object> i = new LinkedHashMap<>();
-        article.issue().volume().ifPresent(v -> i.put("volume", v));
-        article.issue().number().ifPresent(v -> i.put("number", v));
-        article.issue().year().ifPresent(v -> i.put("year", String.valueOf(v)));
-        article.issue().date().ifPresent(v -> i.put("date", v.toString()));
+        issue.volume().ifPresent(v -> i.put("volume", v));
+        issue.number().ifPresent(v -> i.put("number", v));
+        issue.year().ifPresent(v -> i.put("year", String.valueOf(v)));
+        issue.date().ifPresent(v -> i.put("date", v.toString()));
         return i;
     }
 

@@ -29,7 +29,8 @@ import org.separata.fonts.FontFamily;
  */
 public record LayoutPack(String name, String description, ResourceRoot root, PageGeometry page,
                          Map<String, FontFamily> fonts, Map<String, String> colors, Optional<String> logo,
-                         String template, String stylesheet, Labels labels, Map<String, Object> options) {
+                         String template, String stylesheet, Labels labels, Map<String, Object> options,
+                         Optional<String> issueTemplate) {
 
     public LayoutPack {
         fonts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fonts));
@@ -38,15 +39,7 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
     }
 
     private static final class Schema {
-        static final SchemaChecker CHECKER = new SchemaChecker(load());
-
-        private static Node load() {
-            try (InputStream in = LayoutPack.class.getResourceAsStream("/schema/layout.schema.json")) {
-                return DataParser.parse(in.readAllBytes(), "layout.schema.json", DataFormat.JSON);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final SchemaChecker CHECKER = SchemaChecker.fromClasspath("/schema/layout.schema.json");
     }
 
     /** The font family serving a role ("text", "sans"), falling back to the text family. */
@@ -107,7 +100,10 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
         String template = text(m, "template").orElseThrow();
         String stylesheet = text(m, "stylesheet").orElseThrow();
         String labelsFile = text(m, "labels").orElseThrow();
-        for (String key : List.of("template", "stylesheet", "labels")) {
+        for (String key : List.of("template", "stylesheet", "labels", "issue-template")) {
+            if (text(m, key).isEmpty()) {
+                continue;
+            }
             String file = text(m, key).orElseThrow();
             if (world.resource(root, file).isEmpty()) {
                 problems.add(Diagnostic.error(m.get(key).orElseThrow().location(),
@@ -145,7 +141,7 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
             });
         }));
         return new LayoutPack(text(m, "name").orElseThrow(), text(m, "description").orElse(""), root, geometry,
-                fonts, colors, logo, template, stylesheet, labels, options);
+                fonts, colors, logo, template, stylesheet, labels, options, text(m, "issue-template"));
     }
 
     private static Labels loadLabels(World world, ResourceRoot root, String file, List<Diagnostic> problems) {

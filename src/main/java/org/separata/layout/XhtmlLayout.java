@@ -62,6 +62,34 @@ public final class XhtmlLayout {
                 fonts, article.firstPageNumber(), pack.name());
     }
 
+    /**
+     * Fills the pack's issue template: cover, contents and front matter of an issue PDF, as one
+     * document numbered in lower-case roman numerals by its stylesheet.
+     *
+     * @throws SeparataException (invalid input) when the pack has no issue template
+     */
+    public XhtmlDocument layoutIssue(IssueFront front) {
+        String template = pack.issueTemplate().orElseThrow(() -> SeparataException.invalid(
+                SourceLocation.of(pack.root().describe("layout.yaml")),
+                "the layout pack '" + pack.name() + "' has no issue template",
+                "add issue-template: issue.ftlx to layout.yaml, or use a pack that has one, e.g. classic"));
+        IssueView view = new IssueView(front, pack);
+        String xhtml = fill(template, view.build());
+        String css = fill(pack.stylesheet(), view.styleData());
+        byte[] cssBytes = css.getBytes(StandardCharsets.UTF_8);
+        String stylesheet = pack.stylesheet();
+        List<FontFamily> fonts = new ArrayList<>(new LinkedHashSet<>(pack.fonts().values()));
+        return new XhtmlDocument(xhtml, name -> {
+            if (name.equals(stylesheet)) {
+                return Optional.of(cssBytes);
+            }
+            if (name.equals(IssueFront.COVER_IMAGE)) {
+                return front.coverImage();
+            }
+            return world.resource(pack.root(), name);
+        }, fonts, 1, pack.name());
+    }
+
     /** Parses the pack's templates now rather than at the first layout. */
     public void warmUp() {
         try {

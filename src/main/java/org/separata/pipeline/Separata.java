@@ -72,22 +72,41 @@ public final class Separata {
         return render(read(input), options);
     }
 
-    /** Renders an article that has been read. */
-    public Offprint render(ReadResult read, RenderOptions options) {
+    /**
+     * Checks every character of the article against the layout's fonts: throws (invalid input)
+     * when some are missing, or returns them as warnings when that is allowed.
+     */
+    public List<Diagnostic> preflight(ReadResult read, RenderOptions options) {
         XhtmlLayout layout = layouts.get(options.layout());
-        List<Diagnostic> warnings = new ArrayList<>(read.warnings());
         List<Diagnostic> glyphs = GlyphPreflight.check(read.article(), layout.pack(), read.sources(),
                 options.allowMissingGlyphs());
         if (!options.allowMissingGlyphs() && !glyphs.isEmpty()) {
             throw new SeparataException(ExitCode.INVALID_INPUT, glyphs);
         }
-        warnings.addAll(glyphs);
+        return glyphs;
+    }
+
+    /** Renders an article that has been read. */
+    public Offprint render(ReadResult read, RenderOptions options) {
+        XhtmlLayout layout = layouts.get(options.layout());
+        List<Diagnostic> warnings = new ArrayList<>(read.warnings());
+        warnings.addAll(preflight(read, options));
         Article article = read.article();
         XhtmlDocument xhtml = layout.layout(article);
         RenderedPdf rendered = PdfRenderer.render(xhtml);
         warnings.addAll(rendered.warnings());
         byte[] pdf = PdfFinisher.finish(rendered.bytes(), metadata(article, layout.howToCite(article)));
         return new Offprint(pdf, rendered.pageCount(), article, warnings);
+    }
+
+    /** Lays the article out without writing a PDF and returns its page count (for pagination). */
+    public int countPages(ReadResult read, RenderOptions options) {
+        return PdfRenderer.countPages(layouts.get(options.layout()).layout(read.article()));
+    }
+
+    /** The article's XHTML as the layout makes it (for assembling an issue). */
+    public XhtmlDocument xhtml(ReadResult read, RenderOptions options) {
+        return layouts.get(options.layout()).layout(read.article());
     }
 
     static PdfMetadata metadata(Article a, RichText citation) {

@@ -49,29 +49,62 @@ public final class PdfRenderer {
      * {@link XhtmlDocument#firstPageNumber()}.
      */
     public static RenderedPdf render(XhtmlDocument doc) {
-        Document dom = parse(doc.xhtml());
-        ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
-        SandboxUserAgent agent = new SandboxUserAgent(device, DOTS_PER_PIXEL, doc.resources());
-        List<FontFamily> fonts = doc.fonts();
-        FontFamily serif = fonts.get(0);
-        FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase().contains("sans")).findFirst()
-                .orElse(serif);
-        FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase().contains("mono")).findFirst()
-                .orElse(sans);
-        ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
-                PdfFonts.resolver(fonts, serif, sans, mono));
-        renderer.setDocument(dom, SandboxUserAgent.SCHEME);
+        Session session = new Session(doc.fonts());
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        try {
-            renderer.layout();
-            renderer.createPDF(out, true, doc.firstPageNumber());
-        } catch (RuntimeException e) {
-            throw new SeparataException(ExitCode.INTERNAL, List.of(Diagnostic.error(
-                    SourceLocation.of("layout " + doc.packName()), "rendering failed: " + e,
-                    "this is a bug in Separata or in the layout pack; please report it with the input")), e);
+        int pages = session.layout(doc);
+        session.guard(doc, () -> session.renderer.createPDF(out, true, doc.firstPageNumber()));
+        return new RenderedPdf(out.toByteArray(), pages, new ArrayList<>(session.agent.warnings()));
+    }
+
+    /** Lays {@code doc} out without writing a PDF, and returns how many pages it takes. */
+    public static int countPages(XhtmlDocument doc) {
+        return new Session(doc.fonts()).layout(doc);
+    }
+
+    /** One Flying Saucer renderer with our fonts and sandboxed user agent; documents go through it in turn. */
+    static final class Session {
+        final ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
+        final SandboxUserAgent agent = new SandboxUserAgent(device, DOTS_PER_PIXEL, name -> java.util.Optional.empty());
+        final ITextRenderer renderer;
+
+        Session(List<FontFamily> fonts) {
+            FontFamily serif = fonts.get(0);
+            FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase().contains("sans")).findFirst()
+                    .orElse(serif);
+            FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase().contains("mono")).findFirst()
+                    .orElse(sans);
+            renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
+                    PdfFonts.resolver(fonts, serif, sans, mono));
         }
-        int pages = renderer.getRootBox().getLayer().getPages().size();
-        return new RenderedPdf(out.toByteArray(), pages, new ArrayList<>(agent.warnings()));
+
+        /** Sets and lays out {@code doc}; returns its page count. */
+        int layout(XhtmlDocument doc) {
+            Document dom = parse(doc.xhtml());
+            agent.use(doc.resources());
+            renderer.setDocument(dom, SandboxUserAgent.SCHEME);
+            guard(doc, renderer::layout);
+            return renderer.getRootBox().getLayer().getPages().size();
+        }
+
+        /** The places of the elements whose id matches {@code idPattern}, once the document is written. */
+        List<Anchor> anchors(String idPattern) {
+            List<Anchor> out = new ArrayList<>();
+            for (var p : renderer.findPagePositionsByID(java.util.regex.Pattern.compile(idPattern))) {
+                out.add(new Anchor(p.getId(), p.getPageNo(), p.getX(), p.getY(), p.getWidth(), p.getHeight()));
+            }
+            out.sort(java.util.Comparator.comparingInt(Anchor::page).thenComparing(a -> -a.y()));
+            return out;
+        }
+
+        void guard(XhtmlDocument doc, Runnable step) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                throw new SeparataException(ExitCode.INTERNAL, List.of(Diagnostic.error(
+                        SourceLocation.of("layout " + doc.packName()), "rendering failed: " + e,
+                        "this is a bug in Separata or in the layout pack; please report it with the input")), e);
+            }
+        }
     }
 
     /**

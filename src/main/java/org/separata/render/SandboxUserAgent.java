@@ -27,12 +27,17 @@ final class SandboxUserAgent extends ITextUserAgent {
     private static final java.net.URL DEFAULT_CSS_URL =
             org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler.class.getResource(DEFAULT_CSS);
 
-    private final Function<String, Optional<byte[]>> resources;
+    private Function<String, Optional<byte[]>> resources;
     private final List<Diagnostic> warnings = new ArrayList<>();
 
     SandboxUserAgent(ITextOutputDevice device, int dotsPerPixel, Function<String, Optional<byte[]>> resources) {
         super(device, dotsPerPixel);
         this.resources = resources;
+    }
+
+    /** Serves the files of the next document. */
+    void use(Function<String, Optional<byte[]>> next) {
+        this.resources = next;
     }
 
     List<Diagnostic> warnings() {

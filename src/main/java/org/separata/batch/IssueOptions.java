@@ -1,0 +1,21 @@
+package org.separata.batch;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How to build an issue. {@code layout} and {@code rectoStart} override the issue manifest.
+ *
+ * @param jobs         articles rendered at once
+ * @param allowPartial write issue.pdf even when some articles failed (they are left out)
+ * @param failFast     stop at the first failed article
+ * @param shard        render only this slice of the offprints (then no issue.pdf is written)
+ */
+public record IssueOptions(Path outDir, int jobs, Optional<String> layout, Optional<Boolean> rectoStart,
+                           boolean allowPartial, boolean failFast, Shard shard, boolean allowMissingGlyphs) {
+    public IssueOptions {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be 1 or more");
+        }
+    }
+}
