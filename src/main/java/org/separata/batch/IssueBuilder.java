@@ -93,6 +93,8 @@ public final class IssueBuilder {
             }
             outcomes.add(new ArticleOutcome(i, file, name));
         }
+        Map<String, Double> stages = new LinkedHashMap<>();
+        long mark = world.nanoTime();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
             Thread t = new Thread(r, "separata-issue");
@@ -114,6 +116,8 @@ public final class IssueBuilder {
                 return a.pages + " pages";
             });
             progress.finish();
+            stages.put("read", (world.nanoTime() - mark) / 1e9);
+            mark = world.nanoTime();
 
             // 2 and 3. paginate, then offprints with the final numbers, until the page counts hold
             Path offprints = options.outDir().resolve("offprints");
@@ -154,6 +158,8 @@ public final class IssueBuilder {
                             .forEach(a -> toRender.add(a.index));
                 }
             }
+            stages.put("offprints", (world.nanoTime() - mark) / 1e9);
+            mark = world.nanoTime();
         } finally {
             pool.shutdownNow();
         }
@@ -166,12 +172,13 @@ public final class IssueBuilder {
                 && outcomes.stream().anyMatch(ArticleOutcome::ok)) {
             issuePdf = Optional.of(options.outDir().resolve("issue.pdf"));
             writeIssue(issuePdf.get(), issueFile, manifest, layout, render, outcomes);
+            stages.put("issue", (world.nanoTime() - mark) / 1e9);
         }
         int pages = outcomes.stream().filter(ArticleOutcome::ok).mapToInt(a -> a.pages).sum();
         Path report = options.outDir().resolve("report.json");
         double seconds = (world.nanoTime() - start) / 1e9;
         world.writeAtomically(report, JsonWriter.write(Report.of(issueFile, manifest, options, outcomes,
-                issuePdf, seconds)));
+                issuePdf, seconds, stages)));
         ExitCode code = failed > 0 || stop.get() ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
         return new IssueResult(code, outcomes.size(), failed, pages, issuePdf, report);
     }

@@ -16,7 +16,8 @@ final class Report {
     }
 
     static Map<String, Object> of(Path issueFile, IssueManifest manifest, IssueOptions options,
-                                  List<ArticleOutcome> outcomes, Optional<Path> issuePdf, double seconds) {
+                                  List<ArticleOutcome> outcomes, Optional<Path> issuePdf, double seconds,
+                                  Map<String, Double> stages) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("issue", issueFile.toString());
         root.put("journal", manifest.journal().title());
@@ -57,6 +58,7 @@ final class Report {
         totals.put("warnings", outcomes.stream().mapToInt(a -> a.warnings.size()).sum());
         totals.put("issuePdf", issuePdf.map(Path::toString).orElse(null));
         totals.put("seconds", seconds);
+        totals.put("stageSeconds", stages);
         root.put("totals", totals);
         return root;
     }
