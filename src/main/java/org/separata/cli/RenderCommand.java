@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
+import org.separata.finish.PdfStandard;
 import org.separata.pipeline.Offprint;
 import org.separata.pipeline.RenderOptions;
 import org.separata.pipeline.Separata;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,6 +37,11 @@ final class RenderCommand implements Callable<Integer> {
             description = "a built-in layout pack or the folder of one (default: ${DEFAULT-VALUE})")
     String layout;
 
+    @Option(names = "--pdfa", paramLabel = "LEVEL", defaultValue = "2b", converter = StandardConverter.class,
+            description = "the archival standard the PDF claims: 2b (PDF/A-2b, the default), 3b (PDF/A-3b) "
+                    + "or none")
+    PdfStandard standard;
+
     @Option(names = "--allow-missing-glyphs",
             description = "render even if the fonts lack some characters (they are left out, with a warning)")
     boolean allowMissingGlyphs;
@@ -45,7 +53,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = separata.world().nanoTime();
-        Offprint offprint = separata.render(input, new RenderOptions(layout, allowMissingGlyphs));
+        Offprint offprint = separata.render(input, new RenderOptions(layout, allowMissingGlyphs, standard));
         Path target = output != null ? output : defaultOutput(input);
         separata.world().writeAtomically(target, offprint.pdf());
         for (Diagnostic d : offprint.warnings()) {
@@ -56,6 +64,15 @@ final class RenderCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("wrote %s (%d page%s) in %.2f s%n", target, offprint.pageCount(),
                 offprint.pageCount() == 1 ? "" : "s", seconds);
         return ExitCode.OK.code();
+    }
+
+    /** Reads {@code --pdfa}: none, 2b, 3b (also PDF/A-2b and the like). */
+    static final class StandardConverter implements ITypeConverter<PdfStandard> {
+        @Override
+        public PdfStandard convert(String value) {
+            return PdfStandard.parse(value).orElseThrow(() -> new TypeConversionException(
+                    "'" + value + "' is not a PDF/A level; use one of " + PdfStandard.ids()));
+        }
     }
 
     static Path defaultOutput(Path input) {

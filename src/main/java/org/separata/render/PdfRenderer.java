@@ -4,7 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -14,10 +19,12 @@ import org.separata.diag.ExitCode;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
 import org.separata.fonts.FontFamily;
+import org.separata.layout.OutlineEntry;
 import org.separata.layout.XhtmlDocument;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.PagePosition;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -54,9 +61,9 @@ public final class PdfRenderer {
         SandboxUserAgent agent = new SandboxUserAgent(device, DOTS_PER_PIXEL, doc.resources());
         List<FontFamily> fonts = doc.fonts();
         FontFamily serif = fonts.get(0);
-        FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase().contains("sans")).findFirst()
+        FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase(java.util.Locale.ROOT).contains("sans")).findFirst()
                 .orElse(serif);
-        FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase().contains("mono")).findFirst()
+        FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase(java.util.Locale.ROOT).contains("mono")).findFirst()
                 .orElse(sans);
         ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
                 PdfFonts.resolver(fonts, serif, sans, mono));
@@ -71,7 +78,33 @@ public final class PdfRenderer {
                     "this is a bug in Separata or in the layout pack; please report it with the input")), e);
         }
         int pages = renderer.getRootBox().getLayer().getPages().size();
-        return new RenderedPdf(out.toByteArray(), pages, new ArrayList<>(agent.warnings()));
+        return new RenderedPdf(out.toByteArray(), pages, new ArrayList<>(agent.warnings()), anchors(renderer, doc));
+    }
+
+    /**
+     * Where the outline's targets were laid out, in the order of the outline. Flying Saucer reports
+     * the page an element ends on and its bottom edge; the top is the bottom plus the height.
+     */
+    private static List<RenderedPdf.Anchor> anchors(ITextRenderer renderer, XhtmlDocument doc) {
+        if (doc.outline().isEmpty()) {
+            return List.of();
+        }
+        Set<String> ids = new HashSet<>();
+        doc.outline().forEach(e -> ids.add(e.id()));
+        Pattern exact = Pattern.compile(ids.stream().map(Pattern::quote).sorted()
+                .collect(java.util.stream.Collectors.joining("|", "^(?:", ")$")));
+        Map<String, PagePosition> found = new HashMap<>();
+        for (PagePosition p : renderer.findPagePositionsByID(exact)) {
+            found.put(p.getId(), p);
+        }
+        List<RenderedPdf.Anchor> out = new ArrayList<>();
+        for (OutlineEntry e : doc.outline()) {
+            PagePosition p = found.get(e.id());
+            if (p != null) {
+                out.add(new RenderedPdf.Anchor(e.id(), p.getPageNo(), p.getX(), p.getY() + p.getHeight()));
+            }
+        }
+        return out;
     }
 
     private static Document parse(String xhtml) {
