@@ -61,8 +61,8 @@ final class RenderCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().flush();
         double seconds = (separata.world().nanoTime() - start) / 1e9;
-        spec.commandLine().getOut().printf("wrote %s (%d page%s) in %.2f s%n", target, offprint.pageCount(),
-                offprint.pageCount() == 1 ? "" : "s", seconds);
+        spec.commandLine().getOut().printf("wrote %s (%d page%s, %s) in %.2f s%n", target, offprint.pageCount(),
+                offprint.pageCount() == 1 ? "" : "s", standard.displayName(), seconds);
         return ExitCode.OK.code();
     }
 

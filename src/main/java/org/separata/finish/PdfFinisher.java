@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PageMode;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.common.PDPageLabelRange;
 import org.apache.pdfbox.pdmodel.common.PDPageLabels;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
@@ -70,12 +71,7 @@ public final class PdfFinisher {
             // The XMP packet, uncompressed so that any tool can find it.
             catalog.setMetadata(new PDMetadata(doc, new ByteArrayInputStream(xmp)));
             if (standard.outputIntent()) {
-                PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(srgbProfile));
-                intent.setInfo(SRGB);
-                intent.setOutputCondition(SRGB);
-                intent.setOutputConditionIdentifier(SRGB);
-                intent.setRegistryName("http://www.color.org");
-                catalog.addOutputIntent(intent);
+                catalog.addOutputIntent(outputIntent(doc));
             }
 
             // Taken from the article's language; written to the catalog's /Lang.
@@ -102,6 +98,26 @@ public final class PdfFinisher {
             throw new SeparataException(ExitCode.INTERNAL, List.of(Diagnostic.error(SourceLocation.of("PDF"),
                     "finishing the PDF failed: " + e, "this is a bug in Separata; please report it")), e);
         }
+    }
+
+    /**
+     * The sRGB output intent. The profile is embedded byte for byte: PDFBox's own constructor
+     * passes it through the JDK's colour management, which rewrites it differently in each Java
+     * version.
+     */
+    private PDOutputIntent outputIntent(PDDocument doc) throws IOException {
+        PDStream profile = new PDStream(doc, new ByteArrayInputStream(srgbProfile), COSName.FLATE_DECODE);
+        profile.getCOSObject().setInt(COSName.N, 3);
+        COSDictionary dict = new COSDictionary();
+        dict.setItem(COSName.TYPE, COSName.OUTPUT_INTENT);
+        dict.setItem(COSName.S, COSName.GTS_PDFA1);
+        dict.setItem(COSName.DEST_OUTPUT_PROFILE, profile);
+        PDOutputIntent intent = new PDOutputIntent(dict);
+        intent.setInfo(SRGB);
+        intent.setOutputCondition(SRGB);
+        intent.setOutputConditionIdentifier(SRGB);
+        intent.setRegistryName("http://www.color.org");
+        return intent;
     }
 
     /**

@@ -40,6 +40,8 @@ class PdfaOptionTest {
 
     @Test
     void theDefaultIsPdfA2b() throws Exception {
+        CliTest.Result r = CliTest.run("render", Repo.seed().toString(), "-o", dir.resolve("default.pdf").toString());
+        assertTrue(r.out().contains("PDF/A-2b"), r.out());
         byte[] pdf = render();
         assertEquals(Optional.of("2"), xmp(pdf).text(Xmp.PDFAID, "part"));
         Archival.assertPdfA2b(pdf);

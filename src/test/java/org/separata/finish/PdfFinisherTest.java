@@ -94,6 +94,18 @@ class PdfFinisherTest {
     }
 
     @Test
+    void theOutputIntentEmbedsTheBundledProfileByteForByte() throws Exception {
+        byte[] profile = World.system().resource(ResourceRoot.classpath("color"), "sRGB.icc").orElseThrow();
+        try (PdfInspector p = new PdfInspector(finish(META, List.of(), PdfStandard.PDF_A_2B))) {
+            var intents = p.document().getDocumentCatalog().getOutputIntents();
+            assertEquals(1, intents.size());
+            assertEquals("sRGB IEC61966-2.1", intents.get(0).getOutputConditionIdentifier());
+            // Not passed through the JDK's colour management, which rewrites it per Java version.
+            assertArrayEquals(profile, intents.get(0).getDestOutputIntent().createInputStream().readAllBytes());
+        }
+    }
+
+    @Test
     void noneClaimsNothingButKeepsTheMetadata() {
         byte[] pdf = finish(META, List.of(), PdfStandard.NONE);
         Xmp x = xmp(pdf);
