@@ -38,8 +38,10 @@ import org.separata.pipeline.Separata;
 import org.separata.read.InputReader;
 import org.separata.read.IssueManifestReader;
 import org.separata.read.ReadResult;
-import org.separata.render.Anchor;
+import org.separata.finish.OutlineItem;
+import org.separata.layout.XhtmlDocument;
 import org.separata.render.PdfBook;
+import org.separata.render.RenderedPdf;
 
 /**
  * Builds a journal issue: reads and paginates its articles, writes one offprint per article with
@@ -77,7 +79,7 @@ public final class IssueBuilder {
         long start = world.nanoTime();
         IssueManifest manifest = IssueManifestReader.read(world.readInput(issueFile), issueFile.toString());
         String layoutName = options.layout().or(manifest::layout).orElse(RenderOptions.DEFAULT_LAYOUT);
-        RenderOptions render = new RenderOptions(layoutName, options.allowMissingGlyphs());
+        RenderOptions render = new RenderOptions(layoutName, options.allowMissingGlyphs(), options.standard());
         XhtmlLayout layout = separata.layouts().get(layoutName);
         boolean rectoStart = options.rectoStart().orElse(manifest.rectoStart());
         Path dir = issueFile.toAbsolutePath().getParent();
@@ -313,26 +315,61 @@ public final class IssueBuilder {
         progress.start("issue", ok.size() + 1);
         try (PdfBook book = new PdfBook(out, new ArrayList<>(new LinkedHashSet<>(layout.pack().fonts().values())))) {
             frontPages = book.add(layout.layoutIssue(new IssueFront(manifest, entries, cover)));
-            for (Anchor anchor : book.anchors("^toc-\\d+$")) {
-                links.add(new IssueLayout.ContentsLink(anchor.page(), anchor.x(), anchor.y(), anchor.width(),
-                        anchor.height(), Integer.parseInt(anchor.id().substring(4))));
+            for (RenderedPdf.Anchor anchor : book.anchors("^toc-\\d+$")) {
+                links.add(new IssueLayout.ContentsLink(anchor.pageIndex(), anchor.left(), anchor.bottom(),
+                        anchor.width(), anchor.height(), Integer.parseInt(anchor.id().substring(4))));
             }
             progress.done("cover and contents", true, frontPages + " pages");
             for (ArticleOutcome a : ok) {
                 ReadResult placed = place(a.read.orElseThrow(), manifest, a.range.orElseThrow(), a);
-                int pages = book.add(separata.xhtml(placed, render));
+                XhtmlDocument xhtml = separata.xhtml(placed, render);
+                int pages = book.add(xhtml);
+                List<OutlineItem> articleOutline = Separata.outline(xhtml, book.outlineAnchors(xhtml),
+                        new ArrayList<>());
                 places.add(new IssueLayout.ArticlePlace(placed.article().mainTitle().title().plain(), pages,
-                        a.blankBefore, List.of()));
+                        a.blankBefore, articleOutline));
                 progress.done(a.file, true, a.range.orElseThrow().display());
             }
         }
         progress.finish();
-        String title = manifest.journal().title() + issueLabel(manifest);
-        PdfMetadata meta = new PdfMetadata(title, List.of(), manifest.title().orElse(title), List.of(), "en",
-                manifest.firstPage(), Optional.empty());
-        byte[] pdf = IssueFinisher.finish(out.toByteArray(),
-                new IssueLayout(frontPages, manifest.firstPage(), places, links, meta));
+        byte[] pdf = new IssueFinisher(separata.finisher()).finish(out.toByteArray(), metadata(manifest, ok),
+                new IssueLayout(frontPages, manifest.firstPage(), places, links), render.standard());
         world.writeAtomically(target, pdf);
+    }
+
+    /**
+     * The issue PDF's metadata: taken from the issue manifest (journal, volume, number, date) and
+     * its articles (the page range, the authors in order); written to the Info dictionary and the
+     * XMP as for an offprint.
+     */
+    private PdfMetadata metadata(IssueManifest m, List<ArticleOutcome> ok) {
+        String title = m.journal().title() + issueLabel(m) + m.title().map(t -> ". " + t).orElse("");
+        PdfMetadata.Builder b = PdfMetadata.builder("en", title);
+        java.util.LinkedHashSet<String> authors = new java.util.LinkedHashSet<>();
+        ok.forEach(a -> a.read.orElseThrow().article().authors().forEach(c -> authors.add(c.displayName())));
+        b.creators(new ArrayList<>(authors));
+        StringBuilder contents = new StringBuilder();
+        for (ArticleOutcome a : ok) {
+            if (!contents.isEmpty()) {
+                contents.append("\n");
+            }
+            contents.append(a.range.orElseThrow().display()).append("  ")
+                    .append(a.read.orElseThrow().article().mainTitle().title().plain());
+        }
+        b.abstractText("en", contents.toString());
+        b.publisher(m.journal().publisher());
+        b.journal(Optional.of(m.journal().title()));
+        b.issn(m.journal().printIssn().map(org.separata.model.Issn::value),
+                m.journal().onlineIssn().map(org.separata.model.Issn::value));
+        b.issue(m.issue().volume(), m.issue().number(),
+                m.issue().date().map(Object::toString).or(() -> m.issue().year().map(String::valueOf)));
+        int last = ok.stream().mapToInt(a -> a.range.orElseThrow().last()).max().orElse(m.firstPage());
+        b.pages(Optional.of(String.valueOf(m.firstPage())), Optional.of(String.valueOf(last)));
+        b.published(m.issue().date());
+        b.fileDate(world.sourceDateEpoch()
+                .or(() -> m.issue().date().map(d -> d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
+        b.pageLabels(m.firstPage(), Optional.empty());
+        return b.build();
     }
 
     /** ". 2021;9(4)" */

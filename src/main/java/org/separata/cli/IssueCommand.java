@@ -75,7 +75,7 @@ final class IssueCommand implements Callable<Integer> {
         };
         IssueOptions options = new IssueOptions(outDir, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 layoutOptions.layout(), Optional.ofNullable(rectoStart), allowPartial, failFast,
-                shard == null ? Shard.ALL : Shard.parse(shard), layoutOptions.allowMissingGlyphs);
+                shard == null ? Shard.ALL : Shard.parse(shard), layoutOptions.allowMissingGlyphs, layoutOptions.standard);
         IssueResult result = new IssueBuilder(separata, progress, d -> err.println(d.format())).build(issue, options);
         err.flush();
         spec.commandLine().getOut().printf("%d article%s, %d failed, %d pages; %s; report %s%n", result.articles(),

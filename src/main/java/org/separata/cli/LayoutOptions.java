@@ -1,9 +1,12 @@
 package org.separata.cli;
 
 import java.util.Optional;
+import org.separata.finish.PdfStandard;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** Options shared by the commands that render: the layout pack and the glyph preflight. */
+/** Options shared by the commands that render: the layout pack, the glyph preflight, the PDF/A level. */
 final class LayoutOptions {
 
     @Option(names = "--layout", paramLabel = "NAME|DIR",
@@ -14,7 +17,22 @@ final class LayoutOptions {
             description = "render even if the fonts lack some characters (they are left out, with a warning)")
     boolean allowMissingGlyphs;
 
+    @Option(names = "--pdfa", paramLabel = "LEVEL", defaultValue = "2b", converter = StandardConverter.class,
+            description = "the archival standard the PDF claims: 2b (PDF/A-2b, the default), 3b (PDF/A-3b) "
+                    + "or none")
+    PdfStandard standard;
+
     Optional<String> layout() {
         return Optional.ofNullable(layout);
     }
+
+    /** Reads {@code --pdfa}: none, 2b, 3b (also PDF/A-2b and the like). */
+    static final class StandardConverter implements ITypeConverter<PdfStandard> {
+        @Override
+        public PdfStandard convert(String value) {
+            return PdfStandard.parse(value).orElseThrow(() -> new TypeConversionException(
+                    "'" + value + "' is not a PDF/A level; use one of " + PdfStandard.ids()));
+        }
+    }
+
 }

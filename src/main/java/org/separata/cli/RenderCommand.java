@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
+import org.separata.finish.PdfStandard;
 import org.separata.pipeline.Offprint;
 import org.separata.pipeline.RenderOptions;
 import org.separata.pipeline.Separata;
@@ -45,7 +46,9 @@ final class RenderCommand implements Callable<Integer> {
         Thread warm = new Thread(() -> separata.warmUp(layout), "separata-warm-up");
         warm.setDaemon(true);
         warm.start();
-        Offprint offprint = separata.render(input, new RenderOptions(layout, layoutOptions.allowMissingGlyphs));
+        PdfStandard standard = layoutOptions.standard;
+        Offprint offprint = separata.render(input,
+                new RenderOptions(layout, layoutOptions.allowMissingGlyphs, standard));
         Path target = output != null ? output : defaultOutput(input);
         separata.world().writeAtomically(target, offprint.pdf());
         for (Diagnostic d : offprint.warnings()) {
@@ -53,8 +56,8 @@ final class RenderCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().flush();
         double seconds = (separata.world().nanoTime() - start) / 1e9;
-        spec.commandLine().getOut().printf("wrote %s (%d page%s) in %.2f s%n", target, offprint.pageCount(),
-                offprint.pageCount() == 1 ? "" : "s", seconds);
+        spec.commandLine().getOut().printf("wrote %s (%d page%s, %s) in %.2f s%n", target, offprint.pageCount(),
+                offprint.pageCount() == 1 ? "" : "s", standard.displayName(), seconds);
         return ExitCode.OK.code();
     }
 

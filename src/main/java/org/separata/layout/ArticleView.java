@@ -25,6 +25,11 @@ import org.separata.model.Title;
  * Turns an {@link Article} into the data a template receives: plain maps, lists and strings, with
  * rich text as lists of inline nodes. The keys are documented in {@code layouts/README.md}; what is
  * absent in the input is absent here (test it with {@code ??} in FreeMarker).
+ *
+ * <p>It also names the targets of the PDF outline: the main title, each abstract, each titled body
+ * section, the notes, the references and the licence get an {@code anchor} (an element id such as
+ * {@code outline-references}) that the template puts on the element, and {@link #outline()} lists
+ * the entries that point to them.
  */
 final class ArticleView {
 
@@ -56,6 +61,69 @@ final class ArticleView {
     /** The data of the stylesheet template: page geometry, font names, colours, recto/verso. */
     Map<String, Object> styleData() {
         return settings();
+    }
+
+    /** Ids the template puts on the outline's targets (besides the per-item {@code anchor}s). */
+    static final String TITLE_ANCHOR = "outline-title";
+    static final String NOTES_ANCHOR = "outline-notes";
+    static final String REFERENCES_ANCHOR = "outline-references";
+    static final String LICENSE_ANCHOR = "outline-license";
+
+    /**
+     * The outline, in reading order: the main title, each abstract (headed in its own language),
+     * the titled body sections (nested by level), the notes, the references and the licence.
+     */
+    List<OutlineEntry> outline() {
+        List<OutlineEntry> out = new ArrayList<>();
+        Title main = article.mainTitle();
+        out.add(new OutlineEntry(TITLE_ANCHOR, fullTitle(main), 1));
+        for (String lang : abstractLanguages()) {
+            article.abstracts().stream().filter(ab -> ab.lang().equals(lang) && !ab.paragraphs().isEmpty())
+                    .findFirst().ifPresent(ab -> out.add(new OutlineEntry(abstractAnchor(lang),
+                            ab.title().orElseGet(() -> label(lang, "abstract")), 1)));
+        }
+        for (int i = 0; i < article.body().size(); i++) {
+            sectionOutline(article.body().get(i), String.valueOf(i + 1), 1, out);
+        }
+        String lang = article.language();
+        if (!article.footnotes().isEmpty()) {
+            out.add(new OutlineEntry(NOTES_ANCHOR, label(lang, "notes"), 1));
+        }
+        if (!article.references().isEmpty()) {
+            out.add(new OutlineEntry(REFERENCES_ANCHOR, label(lang, "references"), 1));
+        }
+        if (article.license().isPresent()) {
+            out.add(new OutlineEntry(LICENSE_ANCHOR, label(lang, "license"), 1));
+        }
+        return out;
+    }
+
+    /** A titled section is an entry at its level; an untitled one lends its level to its children. */
+    private void sectionOutline(Section s, String path, int level, List<OutlineEntry> out) {
+        int childLevel = level;
+        if (s.title().isPresent() && !s.title().get().isBlank()) {
+            out.add(new OutlineEntry(sectionAnchor(path), s.title().get().plain().strip(), level));
+            childLevel = level + 1;
+        }
+        for (int i = 0; i < s.sections().size(); i++) {
+            sectionOutline(s.sections().get(i), path + "-" + (i + 1), childLevel, out);
+        }
+    }
+
+    private static String fullTitle(Title t) {
+        return t.title().plain() + t.subtitle().map(s -> ": " + s.plain()).orElse("");
+    }
+
+    private String label(String lang, String key) {
+        return pack.labels().forLanguage(lang).getOrDefault(key, key);
+    }
+
+    private static String abstractAnchor(String lang) {
+        return "outline-abstract-" + lang;
+    }
+
+    private static String sectionAnchor(String path) {
+        return "outline-section-" + path;
     }
 
     private Map<String, Object> settings() {
@@ -145,7 +213,9 @@ final class ArticleView {
         Title main = article.mainTitle();
         a.put("title", title(main, true));
         List<Object> titles = new ArrayList<>();
-        titles.add(title(main, true));
+        Map<String, Object> mainTitle = title(main, true);
+        mainTitle.put("anchor", TITLE_ANCHOR);
+        titles.add(mainTitle);
         for (Title t : article.titles()) {
             if (t != main) {
                 titles.add(title(t, false));
@@ -181,15 +251,20 @@ final class ArticleView {
             m.put("type", h.type());
             m.put("label", pack.labels().get(article.language(), h.type()).orElse(h.type()));
             m.put("date", h.date().toString());
-            m.put("day", String.format("%02d", h.date().getDayOfMonth()));
-            m.put("month", String.format("%02d", h.date().getMonthValue()));
+            m.put("day", String.format(java.util.Locale.ROOT, "%02d", h.date().getDayOfMonth()));
+            m.put("month", String.format(java.util.Locale.ROOT, "%02d", h.date().getMonthValue()));
             m.put("year", String.valueOf(h.date().getYear()));
             history.add(m);
         }
         a.put("history", history);
 
         a.put("abstracts", abstracts());
-        a.put("body", article.body().stream().map(s -> section(s, 1)).toList());
+        List<Object> body = new ArrayList<>();
+        for (int i = 0; i < article.body().size(); i++) {
+            body.add(section(article.body().get(i), 1, String.valueOf(i + 1)));
+        }
+        a.put("body", body);
+        a.put("anchors", Map.of("notes", NOTES_ANCHOR, "references", REFERENCES_ANCHOR, "license", LICENSE_ANCHOR));
         a.put("notes", article.footnotes().stream().map(this::note).toList());
         List<Object> refs = new ArrayList<>();
         int n = 1;
@@ -266,6 +341,32 @@ final class ArticleView {
 
     /** Abstracts and keywords paired by language, the article's own language first. */
     private List<Object> abstracts() {
+        List<Object> out = new ArrayList<>();
+        for (String lang : abstractLanguages()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lang", lang);
+            m.put("labels", pack.labels().forLanguage(lang));
+            article.title(lang).ifPresent(t -> m.put("title", title(t, t == article.mainTitle())));
+            article.abstracts().stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
+                ab.title().ifPresent(t -> m.put("heading", t));
+                m.put("paragraphs", ab.paragraphs().stream().map(this::paragraph).toList());
+                if (!ab.paragraphs().isEmpty()) {
+                    m.put("anchor", abstractAnchor(lang));
+                }
+            });
+            List<Object> terms = new ArrayList<>();
+            article.keywords().stream().filter(k -> k.lang().equals(lang))
+                    .forEach(k -> k.keywords().forEach(t -> terms.add(inlines(t))));
+            if (!terms.isEmpty()) {
+                m.put("keywords", terms);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The languages of the abstracts and keyword groups, in input order, the article's own first. */
+    private List<String> abstractLanguages() {
         List<String> langs = new ArrayList<>();
         for (Abstract ab : article.abstracts()) {
             if (!langs.contains(ab.lang())) {
@@ -280,25 +381,7 @@ final class ArticleView {
         if (langs.remove(article.language())) {
             langs.add(0, article.language());
         }
-        List<Object> out = new ArrayList<>();
-        for (String lang : langs) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("lang", lang);
-            m.put("labels", pack.labels().forLanguage(lang));
-            article.title(lang).ifPresent(t -> m.put("title", title(t, t == article.mainTitle())));
-            article.abstracts().stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
-                ab.title().ifPresent(t -> m.put("heading", t));
-                m.put("paragraphs", ab.paragraphs().stream().map(this::paragraph).toList());
-            });
-            List<Object> terms = new ArrayList<>();
-            article.keywords().stream().filter(k -> k.lang().equals(lang))
-                    .forEach(k -> k.keywords().forEach(t -> terms.add(inlines(t))));
-            if (!terms.isEmpty()) {
-                m.put("keywords", terms);
-            }
-            out.add(m);
-        }
-        return out;
+        return langs;
     }
 
     private Map<String, Object> paragraph(Paragraph p) {
@@ -309,12 +392,17 @@ final class ArticleView {
         return m;
     }
 
-    private Map<String, Object> section(Section s, int level) {
+    private Map<String, Object> section(Section s, int level, String path) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("level", level);
         s.title().ifPresent(t -> m.put("title", inlines(t)));
+        m.put("anchor", sectionAnchor(path));
         m.put("blocks", s.blocks().stream().map(this::block).toList());
-        m.put("sections", s.sections().stream().map(sub -> section(sub, level + 1)).toList());
+        List<Object> subs = new ArrayList<>();
+        for (int i = 0; i < s.sections().size(); i++) {
+            subs.add(section(s.sections().get(i), level + 1, path + "-" + (i + 1)));
+        }
+        m.put("sections", subs);
         return m;
     }
 

@@ -59,7 +59,7 @@ public final class XhtmlLayout {
         List<FontFamily> fonts = new ArrayList<>(new LinkedHashSet<>(pack.fonts().values()));
         return new XhtmlDocument(xhtml,
                 name -> name.equals(stylesheet) ? Optional.of(cssBytes) : world.resource(pack.root(), name),
-                fonts, article.firstPageNumber(), pack.name());
+                fonts, article.firstPageNumber(), pack.name(), view.outline());
     }
 
     /**

@@ -1,23 +1,36 @@
 package org.separata.pipeline;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 import org.separata.diag.SeparataException;
+import org.separata.diag.SourceLocation;
+import org.separata.env.ResourceRoot;
 import org.separata.env.World;
+import org.separata.finish.OutlineItem;
 import org.separata.finish.PdfFinisher;
 import org.separata.finish.PdfMetadata;
 import org.separata.fonts.FontCatalog;
 import org.separata.layout.GlyphPreflight;
 import org.separata.layout.Layouts;
+import org.separata.layout.OutlineEntry;
 import org.separata.layout.XhtmlDocument;
 import org.separata.layout.XhtmlLayout;
 import org.separata.model.Article;
 import org.separata.model.Contributor;
+import org.separata.model.Doi;
+import org.separata.model.Issn;
 import org.separata.model.KeywordGroup;
 import org.separata.model.RichText;
+import org.separata.model.Title;
 import org.separata.read.InputReader;
 import org.separata.read.ReadResult;
 import org.separata.render.PdfRenderer;
@@ -32,10 +45,13 @@ public final class Separata {
 
     private final World world;
     private final Layouts layouts;
+    private final PdfFinisher finisher;
 
     public Separata(World world) {
         this.world = world;
         this.layouts = new Layouts(world, new FontCatalog(world));
+        this.finisher = new PdfFinisher(world.resource(ResourceRoot.classpath("color"), "sRGB.icc")
+                .orElseThrow(() -> new IllegalStateException("the built-in colour profile color/sRGB.icc is missing")));
     }
 
     public World world() {
@@ -44,6 +60,10 @@ public final class Separata {
 
     public Layouts layouts() {
         return layouts;
+    }
+
+    public PdfFinisher finisher() {
+        return finisher;
     }
 
     /**
@@ -56,7 +76,7 @@ public final class Separata {
             XhtmlLayout l = layouts.get(layout);
             l.warmUp();
             PdfRenderer.warmUp(new ArrayList<>(new java.util.LinkedHashSet<>(l.pack().fonts().values())));
-            PdfFinisher.warmUp();
+            finisher.warmUp();
         } catch (RuntimeException e) {
             // the real render reports whatever went wrong, with its context
         }
@@ -95,7 +115,9 @@ public final class Separata {
         XhtmlDocument xhtml = layout.layout(article);
         RenderedPdf rendered = PdfRenderer.render(xhtml);
         warnings.addAll(rendered.warnings());
-        byte[] pdf = PdfFinisher.finish(rendered.bytes(), metadata(article, layout.howToCite(article)));
+        List<OutlineItem> outline = outline(xhtml, rendered, warnings);
+        byte[] pdf = finisher.finish(rendered.bytes(), metadata(article, layout.howToCite(article),
+                world.sourceDateEpoch()), outline, options.standard());
         return new Offprint(pdf, rendered.pageCount(), article, warnings);
     }
 
@@ -109,12 +131,70 @@ public final class Separata {
         return layouts.get(options.layout()).layout(read.article());
     }
 
-    static PdfMetadata metadata(Article a, RichText citation) {
-        List<String> keywords = a.keywords().stream().filter(k -> k.lang().equals(a.language()))
+    /**
+     * The outline: the layout's entries, placed where the renderer laid out their targets. An entry
+     * whose target the template did not mark is left out, with a warning.
+     */
+    static List<OutlineItem> outline(XhtmlDocument xhtml, RenderedPdf rendered, List<Diagnostic> warnings) {
+        return outline(xhtml, rendered.anchors(), warnings);
+    }
+
+    /** The outline of {@code xhtml}, placed at {@code anchors} (page indices within that document). */
+    public static List<OutlineItem> outline(XhtmlDocument xhtml, List<RenderedPdf.Anchor> anchors,
+                                            List<Diagnostic> warnings) {
+        List<OutlineItem> items = new ArrayList<>();
+        for (OutlineEntry e : xhtml.outline()) {
+            Optional<RenderedPdf.Anchor> at = anchors.stream().filter(a -> a.id().equals(e.id())).findFirst();
+            if (at.isPresent()) {
+                items.add(new OutlineItem(e.title(), e.level(), at.get().pageIndex(), at.get().top()));
+            } else {
+                warnings.add(Diagnostic.warning(SourceLocation.of("layout " + xhtml.packName()),
+                        "the outline leaves out '" + e.title() + "': no element has the id '" + e.id() + "'",
+                        "put the entry's anchor on the element it points to, as layouts/classic/article.ftlx does"));
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The finisher's metadata, from the article. {@code sourceDateEpoch}, if set, is the file's date;
+     * else the publication date is; the clock never is.
+     */
+    static PdfMetadata metadata(Article a, RichText citation, Optional<Instant> sourceDateEpoch) {
+        Title main = a.mainTitle();
+        PdfMetadata.Builder m = PdfMetadata.builder(a.language(), fullTitle(main));
+        a.titles().stream().filter(t -> t != main).forEach(t -> m.title(t.lang(), fullTitle(t)));
+        m.creators(a.authors().stream().map(Contributor::displayName).toList());
+        a.abstracts().stream().filter(ab -> ab.lang().equals(a.language()))
+                .forEach(ab -> m.abstractText(ab.lang(), ab.plain()));
+        a.abstracts().stream().filter(ab -> !ab.lang().equals(a.language()))
+                .forEach(ab -> m.abstractText(ab.lang(), ab.plain()));
+        m.keywords(a.keywords().stream().filter(k -> k.lang().equals(a.language()))
                 .findFirst().or(() -> a.keywords().stream().findFirst())
-                .map(KeywordGroup::keywords).orElse(List.of()).stream().map(RichText::plain).toList();
-        return new PdfMetadata(a.mainTitle().title().plain(),
-                a.authors().stream().map(Contributor::displayName).toList(), citation.plain(), keywords,
-                a.language(), a.firstPageNumber(), java.util.Optional.empty());
+                .map(KeywordGroup::keywords).orElse(List.of()).stream().map(RichText::plain).toList());
+        m.citation(citation.plain());
+        m.doi(a.doi().map(Doi::value));
+        m.publisher(a.journal().publisher());
+        m.journal(Optional.of(a.journal().title()));
+        m.issn(a.journal().printIssn().map(Issn::value), a.journal().onlineIssn().map(Issn::value));
+        m.issue(a.issue().volume(), a.issue().number(),
+                a.issue().date().map(LocalDate::toString).or(() -> a.issue().year().map(String::valueOf)));
+        m.pages(a.pages().map(p -> String.valueOf(p.first())), a.pages().map(p -> String.valueOf(p.last())));
+        m.published(a.publicationDate());
+        a.license().ifPresent(l -> {
+            String statement = Stream.of(l.copyrightLine(), l.text().map(RichText::plain).or(l::name))
+                    .flatMap(Optional::stream).map(String::strip).filter(s -> !s.isEmpty())
+                    .collect(Collectors.joining(" "));
+            m.rights(statement.isEmpty() ? Optional.empty() : Optional.of(statement), l.url());
+        });
+        m.fileDate(sourceDateEpoch.or(() -> a.publicationDate().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        // An article with an e-location and no pages is numbered from 1, each label prefixed with
+        // the e-location: e2021043-1, e2021043-2, …
+        m.pageLabels(a.firstPageNumber(), a.pages().isEmpty() ? a.elocation().map(e -> e + "-") : Optional.empty());
+        return m.build();
+    }
+
+    private static String fullTitle(Title t) {
+        return t.title().plain() + t.subtitle().map(s -> ": " + s.plain()).orElse("");
     }
 }

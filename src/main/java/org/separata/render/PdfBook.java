@@ -44,8 +44,13 @@ public final class PdfBook implements AutoCloseable {
     }
 
     /** Where the last document's elements with ids matching {@code idPattern} are (pages 0-based in it). */
-    public List<Anchor> anchors(String idPattern) {
-        return session.anchors(idPattern);
+    public List<RenderedPdf.Anchor> anchors(String idPattern) {
+        return session.anchors(java.util.regex.Pattern.compile(idPattern));
+    }
+
+    /** Where the last document's outline targets are, in the order of its outline. */
+    public List<RenderedPdf.Anchor> outlineAnchors(XhtmlDocument doc) {
+        return session.outlineAnchors(doc);
     }
 
     /** Pages written so far. */

@@ -25,6 +25,22 @@ public final class Repo {
         return root().resolve(relative);
     }
 
+    /**
+     * Every article under examples/ (manifests and JATS files), sorted: the files ending in .yaml,
+     * .yml, .json or .xml that are not issue manifests ({@code issue.*}) or journal profiles
+     * ({@code journal.*}).
+     */
+    public static java.util.List<Path> exampleArticles() {
+        try (java.util.stream.Stream<Path> s = Files.walk(file("examples"))) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches(".*\\.(yaml|yml|json|xml)"))
+                    .filter(p -> !p.getFileName().toString().matches("(issue|journal)\\..*"))
+                    .sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The seed example. */
     public static Path seed() {
         return file("examples/adins-2021/article.yaml");
