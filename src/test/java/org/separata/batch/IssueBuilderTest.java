@@ -137,6 +137,21 @@ class IssueBuilderTest {
     }
 
     @Test
+    void theSameIssueGivesTheSameBytesWhateverTheParallelism() throws Exception {
+        Path issue = issueOf(3, false, -1);
+        IssueResult one = build(issue, new IssueOptions(dir.resolve("one"), 1, Optional.empty(), Optional.empty(),
+                false, false, Shard.ALL, false, org.separata.finish.PdfStandard.DEFAULT));
+        IssueResult two = build(issue, new IssueOptions(dir.resolve("two"), 3, Optional.empty(), Optional.empty(),
+                false, false, Shard.ALL, false, org.separata.finish.PdfStandard.DEFAULT));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(one.issuePdf().orElseThrow()),
+                Files.readAllBytes(two.issuePdf().orElseThrow())), "issue.pdf differs");
+        for (int k = 1; k <= 3; k++) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("one/offprints/art" + k + ".pdf")),
+                    Files.readAllBytes(dir.resolve("two/offprints/art" + k + ".pdf"))), "offprint " + k + " differs");
+        }
+    }
+
+    @Test
     void shardsSplitTheOffprintsWithoutOverlap() throws Exception {
         Path issue = issueOf(5, false, -1);
         List<String> seen = new ArrayList<>();
