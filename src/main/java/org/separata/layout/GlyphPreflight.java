@@ -59,6 +59,9 @@ public final class GlyphPreflight {
                 if (skip(cp) || reported.contains(cp)) {
                     return;
                 }
+                if (coveredByAll(faces, cp)) {
+                    return;
+                }
                 List<String> lacking = faces.stream().filter(f -> !f.covers(cp)).map(FontFace::fileName).toList();
                 if (!lacking.isEmpty()) {
                     reported.add(cp);
@@ -74,6 +77,15 @@ public final class GlyphPreflight {
             });
         }
         return out;
+    }
+
+    private static boolean coveredByAll(List<FontFace> faces, int cp) {
+        for (FontFace f : faces) {
+            if (!f.covers(cp)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String codePoint(int cp) {

@@ -77,6 +77,35 @@ final class SandboxUserAgent extends ITextUserAgent {
         return null;
     }
 
+    /**
+     * Decoded images, shared by all documents of the process: keyed by the identity of the bytes
+     * the layout serves (built-in packs serve the same array every time), so the CC badge is
+     * decoded once, not once per offprint.
+     */
+    private static final java.util.Map<byte[], org.xhtmlrenderer.pdf.ITextFSImage> DECODED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    @Override
+    public org.xhtmlrenderer.resource.ImageResource getImageResource(String uri) {
+        String resolved = resolveURI(uri);
+        if (resolved != null && resolved.startsWith(SCHEME)) {
+            Optional<byte[]> bytes = resources.apply(resolved.substring(SCHEME.length()));
+            if (bytes.isPresent()) {
+                org.xhtmlrenderer.pdf.ITextFSImage proto = DECODED.get(bytes.get());
+                if (proto == null) {
+                    org.xhtmlrenderer.resource.ImageResource fresh = super.getImageResource(uri);
+                    if (fresh.getImage() instanceof org.xhtmlrenderer.pdf.ITextFSImage decoded) {
+                        DECODED.put(bytes.get(), (org.xhtmlrenderer.pdf.ITextFSImage) decoded.clone());
+                    }
+                    return fresh;
+                }
+                return new org.xhtmlrenderer.resource.ImageResource(resolved,
+                        (org.xhtmlrenderer.extend.FSImage) proto.clone());
+            }
+        }
+        return super.getImageResource(uri);
+    }
+
     @Override
     protected InputStream openStream(String uri) throws IOException {
         throw new IOException("network and file access are disabled: " + uri);
