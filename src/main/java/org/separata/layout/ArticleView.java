@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.separata.model.Abstract;
 import org.separata.model.Affiliation;
 import org.separata.model.Article;
 import org.separata.model.Block;
+import org.separata.model.CitationStyle;
 import org.separata.model.Contributor;
 import org.separata.model.Footnote;
 import org.separata.model.HistoryDate;
@@ -32,12 +34,20 @@ final class ArticleView {
 
     private final Article article;
     private final LayoutPack pack;
+    private final CitationStyle citation;
     private final String citationLanguage;
+    private final Optional<String> logo;
 
-    ArticleView(Article article, LayoutPack pack) {
+    /**
+     * @param citation the style of a generated how-to-cite line, with its language
+     * @param logo     the name of the logo to show (the journal's or the pack's), if any
+     */
+    ArticleView(Article article, LayoutPack pack, CitationStyle citation, Optional<String> logo) {
         this.article = article;
         this.pack = pack;
-        this.citationLanguage = String.valueOf(pack.options().getOrDefault("citation-language", "en"));
+        this.citation = citation;
+        this.citationLanguage = citation.language().orElse(pack.citationLanguage());
+        this.logo = logo;
     }
 
     Map<String, Object> build() {
@@ -57,7 +67,16 @@ final class ArticleView {
         return settings();
     }
 
+    /** The stylesheet's data for any article whose first page number is odd or even. */
+    static Map<String, Object> styleData(LayoutPack pack, boolean oddStart, Optional<String> logo) {
+        return settings(pack, oddStart ? 1 : 2, logo);
+    }
+
     private Map<String, Object> settings() {
+        return settings(pack, article.firstPageNumber(), logo);
+    }
+
+    private static Map<String, Object> settings(LayoutPack pack, int firstPage, Optional<String> logo) {
         Map<String, Object> s = new LinkedHashMap<>();
         PageGeometry g = pack.page();
         Map<String, Object> page = new LinkedHashMap<>();
@@ -74,11 +93,18 @@ final class ArticleView {
         fonts.putIfAbsent("mono", pack.font("sans").name());
         s.put("fonts", fonts);
         s.put("colors", pack.colors());
-        pack.logo().ifPresent(l -> s.put("logo", l));
+        logo.ifPresent(l -> s.put("logo", l));
         s.put("options", pack.options());
+        Map<String, Object> show = new LinkedHashMap<>();
+        pack.masthead().forEach(f -> show.put(f, true));
+        if (logo.isEmpty()) {
+            show.remove("logo");
+        }
+        s.put("show", show);
+        s.put("rectoStart", pack.rectoStart());
         // Flying Saucer picks :left/:right by physical position (the first page is :right), so
         // the recto/verso selectors depend on whether the first page number is odd.
-        boolean oddStart = article.firstPageNumber() % 2 == 1;
+        boolean oddStart = firstPage % 2 == 1;
         s.put("recto", oddStart ? "right" : "left");
         s.put("verso", oddStart ? "left" : "right");
         s.put("firstPageIsRecto", oddStart);
@@ -182,9 +208,10 @@ final class ArticleView {
         }
         a.put("references", refs);
         RichText cite = article.howToCite()
-                .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citationLanguage));
+                .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citation));
         a.put("howToCite", inlines(cite));
         a.put("howToCiteGenerated", article.howToCite().isEmpty());
+        a.put("citationLang", citationLanguage);
         a.put("citationLabels", pack.labels().forLanguage(citationLanguage));
         article.license().ifPresent(l -> {
             Map<String, Object> m = new LinkedHashMap<>();
