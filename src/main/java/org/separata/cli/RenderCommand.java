@@ -1,22 +1,29 @@
 package org.separata.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 import org.separata.pipeline.Offprint;
 import org.separata.pipeline.RenderOptions;
 import org.separata.pipeline.Separata;
+import org.separata.pipeline.Watch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code separata render INPUT -o OUT.pdf}: one offprint. */
+/** {@code separata render INPUT -o OUT.pdf [--layout NAME] [--journal FILE] [--watch]}: one offprint. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Typesets one article (YAML/JSON manifest or JATS XML) into a PDF offprint.")
 final class RenderCommand implements Callable<Integer> {
+
+    /** How often a watch looks at the files it watches. */
+    private static final Duration POLL = Duration.ofMillis(250);
 
     private final Separata separata;
 
@@ -30,9 +37,18 @@ final class RenderCommand implements Callable<Integer> {
             description = "where to write the PDF (default: INPUT with .pdf)")
     Path output;
 
-    @Option(names = "--layout", paramLabel = "NAME", defaultValue = RenderOptions.DEFAULT_LAYOUT,
-            description = "a built-in layout pack or the folder of one (default: ${DEFAULT-VALUE})")
+    @Option(names = "--layout", paramLabel = "NAME",
+            description = "a built-in layout pack (see 'separata layouts') or the folder of one "
+                    + "(default: the journal profile's, else " + RenderOptions.DEFAULT_LAYOUT + ")")
     String layout;
+
+    @Option(names = "--journal", paramLabel = "FILE",
+            description = "the journal profile (default: journal.yaml next to INPUT, if there is one)")
+    Path journal;
+
+    @Option(names = "--watch",
+            description = "render again whenever the input, the journal profile or the layout changes (Ctrl-C ends)")
+    boolean watch;
 
     @Option(names = "--allow-missing-glyphs",
             description = "render even if the fonts lack some characters (they are left out, with a warning)")
@@ -44,9 +60,24 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long start = separata.world().nanoTime();
-        Offprint offprint = separata.render(input, new RenderOptions(layout, allowMissingGlyphs));
+        RenderOptions options = new RenderOptions(Optional.ofNullable(layout), allowMissingGlyphs,
+                Optional.ofNullable(journal));
         Path target = output != null ? output : defaultOutput(input);
+        if (watch) {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            new Watch(separata, files -> separata.world().awaitChange(files, POLL)).run(input, target, options,
+                    line -> {
+                        out.println(line);
+                        out.flush();
+                    }, d -> {
+                        err.println(d.format());
+                        err.flush();
+                    }, Integer.MAX_VALUE);
+            return ExitCode.OK.code();
+        }
+        long start = separata.world().nanoTime();
+        Offprint offprint = separata.render(input, options);
         separata.world().writeAtomically(target, offprint.pdf());
         for (Diagnostic d : offprint.warnings()) {
             spec.commandLine().getErr().println(d.format());

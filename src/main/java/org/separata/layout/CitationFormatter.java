@@ -53,7 +53,8 @@ final class CitationFormatter {
 
     private static RichText vancouver(Article a, Labels labels, String lang) {
         Line out = new Line();
-        out.authors(a.authors(), Contributor::citationName, ", ", MAX_AUTHORS, 3, ", et al");
+        out.authors(a.authors(), c -> name(c, n -> n.surname() + (initials(n).isEmpty() ? ""
+                : " " + initials(n).replace(".", "").replace(" ", ""))), ", ", MAX_AUTHORS, 3, ", et al");
         Optional<Title> translated = a.title(lang);
         out.title(translated.orElse(a.mainTitle()));
         out.styled(Inline.Style.ITALIC, a.journal().title());
@@ -79,11 +80,10 @@ final class CitationFormatter {
             if (i > 0) {
                 names.append(i == authors.size() - 1 ? ", & " : ", ");
             }
-            names.append(name(authors.get(i), n -> n.surname() + (n.initials().isEmpty() ? "" : ", " + n.initials())));
+            names.append(name(authors.get(i), CitationFormatter::apaName));
         }
         if (shown < authors.size()) {
-            names.append(", … ").append(name(authors.get(authors.size() - 1),
-                    n -> n.surname() + (n.initials().isEmpty() ? "" : ", " + n.initials())));
+            names.append(", … ").append(name(authors.get(authors.size() - 1), CitationFormatter::apaName));
         }
         if (!names.isEmpty()) {
             out.text(names + " ");
@@ -119,7 +119,8 @@ final class CitationFormatter {
     private static RichText abnt(Article a) {
         Line out = new Line();
         out.authors(a.authors(), c -> name(c, n -> n.surname().toUpperCase(Locale.ROOT)
-                + (n.initials().isEmpty() ? "" : ", " + n.initials())), "; ", 3, 1, " et al");
+                + (initials(n).isEmpty() ? "" : ", " + initials(n)) + particles(n).map(p -> " " + p).orElse("")),
+                "; ", 3, 1, " et al");
         out.title(a.mainTitle());
         out.styled(Inline.Style.BOLD, a.journal().title());
         StringBuilder tail = new StringBuilder();
@@ -136,7 +137,7 @@ final class CitationFormatter {
 
     private static RichText gost(Article a, Labels labels, String lang) {
         Line out = new Line();
-        out.authors(a.authors(), c -> name(c, n -> n.surname() + (n.initials().isEmpty() ? "" : " " + n.initials())),
+        out.authors(a.authors(), c -> name(c, n -> n.surname() + (initials(n).isEmpty() ? "" : " " + initials(n))),
                 ", ", 3, 3, " [et al.]");
         Optional<Title> translated = a.title(lang);
         Title title = translated.orElse(a.mainTitle());
@@ -169,6 +170,28 @@ final class CitationFormatter {
             return labels.get(lang, "in-language-" + baseLanguage(a.language()));
         }
         return Optional.empty();
+    }
+
+    private static String apaName(PersonName n) {
+        return n.surname() + (initials(n).isEmpty() ? "" : ", " + initials(n));
+    }
+
+    /**
+     * The initials of the given names, leaving out the particles written in lower case ("João
+     * Carlos de" → "J. C."), which citation styles do not abbreviate.
+     */
+    static String initials(PersonName n) {
+        String given = n.givenNames().orElse("").strip();
+        String kept = String.join(" ", java.util.Arrays.stream(given.split("\\s+"))
+                .filter(w -> !w.isEmpty() && !Character.isLowerCase(w.codePointAt(0))).toList());
+        return PersonName.of(kept.isEmpty() ? null : kept, n.surname()).initials();
+    }
+
+    /** The lower-case particles of the given names ("de", "van der"), which ABNT writes after the initials. */
+    private static Optional<String> particles(PersonName n) {
+        String p = String.join(" ", java.util.Arrays.stream(n.givenNames().orElse("").strip().split("\\s+"))
+                .filter(w -> !w.isEmpty() && Character.isLowerCase(w.codePointAt(0))).toList());
+        return p.isEmpty() ? Optional.empty() : Optional.of(p);
     }
 
     private static String name(Contributor c, Function<PersonName, String> form) {
