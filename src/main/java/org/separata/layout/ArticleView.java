@@ -393,7 +393,7 @@ final class ArticleView {
 
     private List<Object> inlines(List<Inline> list, boolean inLink) {
         List<Object> out = new ArrayList<>();
-        for (Inline i : list) {
+        for (Inline i : gluePunctuation(list)) {
             if (i instanceof Inline.Text t) {
                 if (inLink) {
                     out.add(textNode(t.value()));
@@ -408,6 +408,35 @@ final class ArticleView {
                 out.add(m);
             } else if (i instanceof Inline.Link l) {
                 out.add(linkNode(l.href(), inlines(l.children(), true)));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("^[.,;:]+");
+
+    /**
+     * Moves the full stop or comma that follows an italic run into it ("<i>Velasco</i>." becomes
+     * "<i>Velasco.</i>"). Flying Saucer fits each text node on its own and can break a line between
+     * two nodes even where there is no space, so a line could otherwise start with the full stop.
+     */
+    private static List<Inline> gluePunctuation(List<Inline> list) {
+        List<Inline> out = new ArrayList<>(list);
+        for (int k = 0; k + 1 < out.size(); k++) {
+            if (out.get(k) instanceof Inline.Styled st && st.style() == Inline.Style.ITALIC
+                    && out.get(k + 1) instanceof Inline.Text t) {
+                Matcher m = CLOSING_PUNCTUATION.matcher(t.value());
+                if (m.find()) {
+                    List<Inline> children = new ArrayList<>(st.children());
+                    children.add(new Inline.Text(m.group()));
+                    out.set(k, new Inline.Styled(st.style(), children));
+                    String rest = t.value().substring(m.end());
+                    if (rest.isEmpty()) {
+                        out.remove(k + 1);
+                    } else {
+                        out.set(k + 1, new Inline.Text(rest));
+                    }
+                }
             }
         }
         return out;

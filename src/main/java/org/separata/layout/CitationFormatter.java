@@ -164,10 +164,13 @@ final class CitationFormatter {
         return out.build();
     }
 
-    /** "(In Esp.)" when the title is cited in a language other than the article's. */
+    /**
+     * "(In Esp.)" when the title is cited in a language other than the article's, if the labels of
+     * the citation language have such a note (English ones do; a Russian citation has none).
+     */
     private static Optional<String> languageNote(Article a, Labels labels, String lang, Optional<Title> translated) {
         if (translated.isPresent() && !a.language().equalsIgnoreCase(lang)) {
-            return labels.get(lang, "in-language-" + baseLanguage(a.language()));
+            return labels.own(lang, "in-language-" + baseLanguage(a.language()));
         }
         return Optional.empty();
     }

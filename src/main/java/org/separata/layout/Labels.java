@@ -46,6 +46,15 @@ public final class Labels {
         return Optional.ofNullable(forLanguage(lang).get(key));
     }
 
+    /** The label in {@code lang} (or its base language) itself, without falling back to English. */
+    public Optional<String> own(String lang, String key) {
+        String l = lang.toLowerCase(Locale.ROOT);
+        int dash = l.indexOf('-');
+        Optional<String> exact = Optional.ofNullable(byLang.getOrDefault(l, Map.of()).get(key));
+        return dash > 0 ? exact.or(() -> Optional.ofNullable(byLang.getOrDefault(l.substring(0, dash), Map.of())
+                .get(key))) : exact;
+    }
+
     /** Whether the pack has labels of its own for {@code lang} (or its base language). */
     public boolean knows(String lang) {
         String l = lang.toLowerCase(Locale.ROOT);

@@ -98,6 +98,9 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
         if (size.isEmpty()) {
             problems.add(Diagnostic.error(sizeNode.location(), "cannot read the page size '" + sizeNode.text() + "'",
                     "use " + PageGeometry.namedSizes() + ", or width and height in mm such as '170mm 240mm'"));
+        } else if (!PageGeometry.plausible(size.get()[0], size.get()[1])) {
+            problems.add(Diagnostic.error(sizeNode.location(), "a page of " + sizeNode.text() + " is not plausible",
+                    "give width and height in mm, between 50 and 1200, e.g. '170mm 240mm'"));
         } else {
             try {
                 geometry = new PageGeometry(size.get()[0], size.get()[1], number(pageNode, "margin-top", 25),
@@ -105,7 +108,7 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
                         number(pageNode, "margin-outer", 25));
             } catch (IllegalArgumentException e) {
                 problems.add(Diagnostic.error(pageNode.location(), e.getMessage(),
-                        "check the page size and the margins (all in mm)"));
+                        "check the margins (in mm) against the page size"));
             }
         }
         Map<String, FontFamily> fonts = new LinkedHashMap<>();

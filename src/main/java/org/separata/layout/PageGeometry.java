@@ -23,7 +23,7 @@ public record PageGeometry(double width, double height, double top, double botto
             Map.entry("70x100/16", new double[] {170, 240}));
 
     public PageGeometry {
-        if (!(width >= 50 && height >= 50 && width <= 1200 && height <= 1200)) {
+        if (!plausible(width, height)) {
             throw new IllegalArgumentException("a page of " + width + " × " + height + " mm is not plausible");
         }
         if (!(inner + outer < width - 30 && top + bottom < height - 30)) {
@@ -50,6 +50,11 @@ public record PageGeometry(double width, double height, double top, double botto
             return Optional.of(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))});
         }
         return Optional.empty();
+    }
+
+    /** Whether a page of this size (in mm) could be printed: 50 to 1200 mm each way. */
+    static boolean plausible(double width, double height) {
+        return width >= 50 && height >= 50 && width <= 1200 && height <= 1200;
     }
 
     /** The size names this class knows, for messages. */

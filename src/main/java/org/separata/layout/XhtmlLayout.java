@@ -155,10 +155,15 @@ public final class XhtmlLayout {
             String where = e.getTemplateSourceName() == null ? templateName : e.getTemplateSourceName();
             int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
             int col = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
+            String blamed = e.getBlamedExpressionString();
+            String message = firstLine(e.getMessageWithoutStackTop()).replaceFirst(":$", "");
             throw SeparataException.invalid(new SourceLocation(describe(where), line, col, ""),
-                    "template error: " + firstLine(e.getMessageWithoutStackTop()),
-                    "a value the template uses may be absent for this article; test optional values with ?? "
-                            + "(see layouts/README.md for what each template receives)");
+                    "template error: " + message + (blamed == null ? "" : ": " + blamed),
+                    templateName.equals(pack.stylesheet())
+                            ? "the stylesheet receives only what layout.yaml gives (page, fonts, colors, options); "
+                            + "add the value there, or test it with ?? (see layouts/README.md)"
+                            : "a value the template uses may be absent for this article; test optional values "
+                            + "with ?? (see layouts/README.md for what each template receives)");
         } catch (IOException e) {
             throw SeparataException.invalid(SourceLocation.of(describe(templateName)),
                     "cannot be read: " + e.getMessage(), "check the name in the #import or #include");

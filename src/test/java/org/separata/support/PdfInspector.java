@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 
 /**
  * Reads back what a reader of a rendered PDF sees: text per page, fonts, page labels, links,
@@ -54,6 +55,22 @@ public final class PdfInspector implements AutoCloseable {
             s.setStartPage(n);
             s.setEndPage(n);
             return s.getText(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The text of page {@code n} (1-based) inside a rectangle given in points from the page's
+     * top-left corner: where running heads and folios are, say.
+     */
+    public String textInArea(int n, float x, float y, float width, float height) {
+        try {
+            PDFTextStripperByArea s = new PDFTextStripperByArea();
+            s.setSortByPosition(true);
+            s.addRegion("r", new java.awt.geom.Rectangle2D.Float(x, y, width, height));
+            s.extractRegions(doc.getPage(n - 1));
+            return s.getTextForRegion("r");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
