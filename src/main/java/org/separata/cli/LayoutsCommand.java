@@ -30,9 +30,11 @@ final class LayoutsCommand implements Callable<Integer> {
     public Integer call() {
         List<LayoutPack> packs = separata.layouts().builtIn();
         int width = packs.stream().mapToInt(p -> p.name().length()).max().orElse(0);
+        int sizeWidth = packs.stream().mapToInt(p -> size(p.page()).length()).max().orElse(0);
         PrintWriter out = spec.commandLine().getOut();
         for (LayoutPack p : packs) {
-            out.printf(Locale.ROOT, "%-" + width + "s  %-17s  %s%n", p.name(), size(p.page()), p.description());
+            out.printf(Locale.ROOT, "%-" + width + "s  %-" + sizeWidth + "s  %s%n", p.name(), size(p.page()),
+                    p.description());
         }
         out.flush();
         return ExitCode.OK.code();
