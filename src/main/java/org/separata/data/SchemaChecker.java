@@ -33,6 +33,22 @@ public final class SchemaChecker {
         this.root = m;
     }
 
+    /**
+     * The checker of one of Separata's own schemas, {@code src/main/resources/schema/NAME}.
+     *
+     * @throws IllegalStateException if the schema is not on the classpath (a broken build)
+     */
+    public static SchemaChecker builtIn(String name) {
+        try (java.io.InputStream in = SchemaChecker.class.getResourceAsStream("/schema/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema/" + name + " is missing from the classpath");
+            }
+            return new SchemaChecker(DataParser.parse(in.readAllBytes(), name, DataFormat.JSON));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** All problems found, in document order. An empty list means the data fits the schema. */
     public List<Diagnostic> check(Node data) {
         List<Diagnostic> out = new ArrayList<>();

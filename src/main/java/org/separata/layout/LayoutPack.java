@@ -1,8 +1,5 @@
 package org.separata.layout;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,17 +55,11 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
         return String.valueOf(options.getOrDefault("citation-language", "en"));
     }
 
+    /** The schema, parsed once per process. */
     private static final class Schema {
-        static final SchemaChecker CHECKER = new SchemaChecker(load());
-
-        private static Node load() {
-            try (InputStream in = LayoutPack.class.getResourceAsStream("/schema/layout.schema.json")) {
-                return DataParser.parse(in.readAllBytes(), "layout.schema.json", DataFormat.JSON);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final SchemaChecker CHECKER = SchemaChecker.builtIn("layout.schema.json");
     }
+
 
     /** The font family serving a role ("text", "sans"), falling back to the text family. */
     public FontFamily font(String role) {

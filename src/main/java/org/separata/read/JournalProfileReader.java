@@ -1,8 +1,5 @@
 package org.separata.read;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,17 +27,11 @@ public final class JournalProfileReader {
     /** The name a profile has when it is found next to an article. */
     public static final String FILE_NAME = "journal.yaml";
 
+    /** The schema, parsed once per process. */
     private static final class Schema {
-        static final SchemaChecker CHECKER = new SchemaChecker(load());
-
-        private static Node load() {
-            try (InputStream in = JournalProfileReader.class.getResourceAsStream("/schema/journal.schema.json")) {
-                return DataParser.parse(in.readAllBytes(), "journal.schema.json", DataFormat.JSON);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final SchemaChecker CHECKER = SchemaChecker.builtIn("journal.schema.json");
     }
+
 
     private JournalProfileReader() {
     }

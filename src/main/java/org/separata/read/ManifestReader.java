@@ -1,8 +1,5 @@
 package org.separata.read;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -57,18 +54,7 @@ public final class ManifestReader {
 
     /** The schema, parsed once per process. */
     private static final class Schema {
-        static final SchemaChecker CHECKER = new SchemaChecker(load());
-
-        private static Node load() {
-            try (InputStream in = ManifestReader.class.getResourceAsStream("/schema/article.schema.json")) {
-                if (in == null) {
-                    throw new IllegalStateException("schema/article.schema.json is missing from the classpath");
-                }
-                return DataParser.parse(in.readAllBytes(), "article.schema.json", DataFormat.JSON);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final SchemaChecker CHECKER = SchemaChecker.builtIn("article.schema.json");
     }
 
     private static final Pattern PAGES = Pattern.compile("\\s*(\\d+)\\s*(?:[-\u2013\u2014]\\s*(\\d+))?\\s*");

@@ -31,19 +31,13 @@ class LayoutCommandsTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private static CliTest.Result run(String... args) {
+        return CliTest.run(args);
     }
 
     @Test
     void layoutsListsEveryPackWithItsPageSizeAndDescription() {
-        Result r = run("layouts");
+        CliTest.Result r = run("layouts");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         List<String> names = Rendering.separata().world().builtInLayouts();
@@ -62,7 +56,7 @@ class LayoutCommandsTest {
     @Test
     void renderWithAnyPack() throws IOException {
         Path out = dir.resolve("compact.pdf");
-        Result r = run("render", Repo.seed().toString(), "--layout", "compact", "-o", out.toString());
+        CliTest.Result r = run("render", Repo.seed().toString(), "--layout", "compact", "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         try (PdfInspector pdf = new PdfInspector(Files.readAllBytes(out))) {
             assertEquals(170 * 72 / 25.4, pdf.pageSize(1)[0], 1.0);
@@ -72,7 +66,7 @@ class LayoutCommandsTest {
 
     @Test
     void anUnknownPackIsInvalidInputListingThePacks() {
-        Result r = run("render", Repo.seed().toString(), "--layout", "baroque", "-o", dir.resolve("x.pdf").toString());
+        CliTest.Result r = run("render", Repo.seed().toString(), "--layout", "baroque", "-o", dir.resolve("x.pdf").toString());
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("--layout baroque: error: no such layout pack 'baroque'"), r.err());
         assertTrue(r.err().contains("classic, compact, modern"), r.err());
@@ -83,7 +77,7 @@ class LayoutCommandsTest {
     @Test
     void theProfileNextToTheArticleIsUsed() throws IOException {
         Path out = dir.resolve("c.pdf");
-        Result r = run("render", Repo.file("examples/carvalho-2023/article.yaml").toString(), "-o", out.toString());
+        CliTest.Result r = run("render", Repo.file("examples/carvalho-2023/article.yaml").toString(), "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err(), "no warnings");
         try (PdfInspector pdf = new PdfInspector(Files.readAllBytes(out))) {
@@ -113,11 +107,11 @@ class LayoutCommandsTest {
         Path article = dir.resolve("article.yaml");
         Files.copy(Repo.file("examples/carvalho-2023/article.yaml"), article);
         Path out = dir.resolve("c.pdf");
-        Result none = run("render", article.toString(), "-o", out.toString());
+        CliTest.Result none = run("render", article.toString(), "-o", out.toString());
         assertEquals(3, none.code(), none.err());
         assertTrue(none.err().contains("does not name its journal"), none.err());
 
-        Result r = run("render", article.toString(), "--journal",
+        CliTest.Result r = run("render", article.toString(), "--journal",
                 Repo.file("examples/carvalho-2023/journal.yaml").toString(), "--layout", "compact", "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         try (PdfInspector pdf = new PdfInspector(Files.readAllBytes(out))) {
@@ -132,7 +126,7 @@ class LayoutCommandsTest {
         Files.copy(Repo.file("examples/carvalho-2023/article.yaml"), article);
         Path profile = dir.resolve("journal.yaml");
         Files.copy(Repo.file("examples/carvalho-2023/journal.yaml"), profile);
-        Result r = run("render", article.toString(), "-o", dir.resolve("c.pdf").toString());
+        CliTest.Result r = run("render", article.toString(), "-o", dir.resolve("c.pdf").toString());
         assertEquals(3, r.code(), r.err());
         int line = Files.readAllLines(profile).indexOf("  logo: logo.png") + 1;
         assertTrue(r.err().contains(profile + ":" + line + ":"), r.err());
@@ -146,7 +140,7 @@ class LayoutCommandsTest {
         String text = Files.readString(Repo.file("examples/carvalho-2023/article.yaml"), StandardCharsets.UTF_8);
         Files.writeString(article, "journal:\n  title: Bakhtiniana\n  issn-online: 2176-4573\n" + text);
         Path profile = Repo.file("examples/carvalho-2023/journal.yaml");
-        Result r = run("render", article.toString(), "--journal", profile.toString(), "--layout", "classic",
+        CliTest.Result r = run("render", article.toString(), "--journal", profile.toString(), "--layout", "classic",
                 "-o", dir.resolve("c.pdf").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains(article + ":2:10: warning: journal.title:"), r.err());

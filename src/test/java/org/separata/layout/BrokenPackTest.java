@@ -36,13 +36,7 @@ class BrokenPackTest {
 
     @BeforeEach
     void copyClassic() throws IOException {
-        pack = dir.resolve("mypack");
-        Files.createDirectories(pack);
-        try (Stream<Path> files = Files.list(Repo.file("layouts/classic"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, pack.resolve(f.getFileName()));
-            }
-        }
+        copyClassic(dir.resolve("mypack"));
     }
 
     private void edit(String file, String from, String to) throws IOException {
