@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.separata.model.Abstract;
 import org.separata.model.Affiliation;
 import org.separata.model.Article;
 import org.separata.model.Block;
+import org.separata.model.CitationStyle;
 import org.separata.model.Contributor;
 import org.separata.model.Footnote;
 import org.separata.model.HistoryDate;
@@ -37,12 +39,20 @@ final class ArticleView {
 
     private final Article article;
     private final LayoutPack pack;
+    private final CitationStyle citation;
     private final String citationLanguage;
+    private final Optional<String> logo;
 
-    ArticleView(Article article, LayoutPack pack) {
+    /**
+     * @param citation the style of a generated how-to-cite line, with its language
+     * @param logo     the name of the logo to show (the journal's or the pack's), if any
+     */
+    ArticleView(Article article, LayoutPack pack, CitationStyle citation, Optional<String> logo) {
         this.article = article;
         this.pack = pack;
-        this.citationLanguage = String.valueOf(pack.options().getOrDefault("citation-language", "en"));
+        this.citation = citation;
+        this.citationLanguage = citation.language().orElse(pack.citationLanguage());
+        this.logo = logo;
         // article may be null when only inlines() is used (issue front matter)
     }
 
@@ -126,12 +136,16 @@ final class ArticleView {
         return "outline-section-" + path;
     }
 
-    private Map<String, Object> settings() {
-        return settings(pack, article.firstPageNumber());
+    /** The stylesheet's data for any article whose first page number is odd or even. */
+    static Map<String, Object> styleData(LayoutPack pack, boolean oddStart, Optional<String> logo) {
+        return settings(pack, oddStart ? 1 : 2, logo);
     }
 
-    /** The stylesheet's data for a document whose first page has the number {@code firstPage}. */
-    static Map<String, Object> settings(LayoutPack pack, int firstPage) {
+    private Map<String, Object> settings() {
+        return settings(pack, article.firstPageNumber(), logo);
+    }
+
+    private static Map<String, Object> settings(LayoutPack pack, int firstPage, Optional<String> logo) {
         Map<String, Object> s = new LinkedHashMap<>();
         PageGeometry g = pack.page();
         Map<String, Object> page = new LinkedHashMap<>();
@@ -148,8 +162,15 @@ final class ArticleView {
         fonts.putIfAbsent("mono", pack.font("sans").name());
         s.put("fonts", fonts);
         s.put("colors", pack.colors());
-        pack.logo().ifPresent(l -> s.put("logo", l));
+        logo.ifPresent(l -> s.put("logo", l));
         s.put("options", pack.options());
+        Map<String, Object> show = new LinkedHashMap<>();
+        pack.masthead().forEach(f -> show.put(f, true));
+        if (logo.isEmpty()) {
+            show.remove("logo");
+        }
+        s.put("show", show);
+        s.put("rectoStart", pack.rectoStart());
         // Flying Saucer picks :left/:right by physical position (the first page is :right), so
         // the recto/verso selectors depend on whether the first page number is odd.
         boolean oddStart = firstPage % 2 == 1;
@@ -273,9 +294,10 @@ final class ArticleView {
         }
         a.put("references", refs);
         RichText cite = article.howToCite()
-                .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citationLanguage));
+                .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citation));
         a.put("howToCite", inlines(cite));
         a.put("howToCiteGenerated", article.howToCite().isEmpty());
+        a.put("citationLang", citationLanguage);
         a.put("citationLabels", pack.labels().forLanguage(citationLanguage));
         article.license().ifPresent(l -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -470,7 +492,7 @@ final class ArticleView {
 
     private List<Object> inlines(List<Inline> list, boolean inLink) {
         List<Object> out = new ArrayList<>();
-        for (Inline i : list) {
+        for (Inline i : gluePunctuation(list)) {
             if (i instanceof Inline.Text t) {
                 if (inLink) {
                     out.add(textNode(t.value()));
@@ -485,6 +507,35 @@ final class ArticleView {
                 out.add(m);
             } else if (i instanceof Inline.Link l) {
                 out.add(linkNode(l.href(), inlines(l.children(), true)));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("^[.,;:]+");
+
+    /**
+     * Moves the full stop or comma that follows an italic run into it ("<i>Velasco</i>." becomes
+     * "<i>Velasco.</i>"). Flying Saucer fits each text node on its own and can break a line between
+     * two nodes even where there is no space, so a line could otherwise start with the full stop.
+     */
+    private static List<Inline> gluePunctuation(List<Inline> list) {
+        List<Inline> out = new ArrayList<>(list);
+        for (int k = 0; k + 1 < out.size(); k++) {
+            if (out.get(k) instanceof Inline.Styled st && st.style() == Inline.Style.ITALIC
+                    && out.get(k + 1) instanceof Inline.Text t) {
+                Matcher m = CLOSING_PUNCTUATION.matcher(t.value());
+                if (m.find()) {
+                    List<Inline> children = new ArrayList<>(st.children());
+                    children.add(new Inline.Text(m.group()));
+                    out.set(k, new Inline.Styled(st.style(), children));
+                    String rest = t.value().substring(m.end());
+                    if (rest.isEmpty()) {
+                        out.remove(k + 1);
+                    } else {
+                        out.set(k + 1, new Inline.Text(rest));
+                    }
+                }
             }
         }
         return out;

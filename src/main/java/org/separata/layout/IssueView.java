@@ -31,7 +31,8 @@ final class IssueView {
             issue.put("coverImage", IssueFront.COVER_IMAGE);
         }
         root.put("issue", issue);
-        ArticleView inline = new ArticleView(null, pack);
+        ArticleView inline = new ArticleView(null, pack, new org.separata.model.CitationStyle(
+                org.separata.model.CitationStyle.Style.VANCOUVER, java.util.Optional.empty()), java.util.Optional.empty());
         List<Object> contents = new ArrayList<>();
         for (IssueFront.Entry e : front.contents()) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -67,6 +68,6 @@ final class IssueView {
 
     /** The stylesheet data: the pack's settings; the front matter starts on a recto. */
     Map<String, Object> styleData() {
-        return ArticleView.settings(pack, 1);
+        return ArticleView.styleData(pack, true, pack.logo());
     }
 }

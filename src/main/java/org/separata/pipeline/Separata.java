@@ -22,6 +22,7 @@ import org.separata.fonts.FontCatalog;
 import org.separata.layout.GlyphPreflight;
 import org.separata.layout.Layouts;
 import org.separata.layout.OutlineEntry;
+import org.separata.layout.Presentation;
 import org.separata.layout.XhtmlDocument;
 import org.separata.layout.XhtmlLayout;
 import org.separata.model.Article;
@@ -32,6 +33,9 @@ import org.separata.model.KeywordGroup;
 import org.separata.model.RichText;
 import org.separata.model.Title;
 import org.separata.read.InputReader;
+import org.separata.read.JournalProfile;
+import org.separata.read.JournalProfileReader;
+import org.separata.read.JournalProfiles;
 import org.separata.read.ReadResult;
 import org.separata.render.PdfRenderer;
 import org.separata.render.RenderedPdf;
@@ -82,14 +86,96 @@ public final class Separata {
         }
     }
 
-    /** Reads a manifest or JATS file. */
+    /** Reads a manifest or JATS file, with the journal profile next to it, if any. */
     public ReadResult read(Path input) {
-        return InputReader.read(world.readInput(input), input.toString());
+        return read(input, Optional.empty());
+    }
+
+    /**
+     * Reads a manifest or JATS file with its journal profile: {@code journal} if given, else
+     * {@code journal.yaml} (or {@code journal.json}) next to the input, if there is one.
+     */
+    public ReadResult read(Path input, Optional<Path> journal) {
+        Optional<JournalProfiles> profiles = journalProfile(input, journal)
+                .map(p -> JournalProfileReader.read(world.readInput(p), p.toString()));
+        return InputReader.read(world.readInput(input), input.toString(), profiles);
+    }
+
+    /** The journal profile an input uses: the one given, else the one next to it, if any. */
+    public Optional<Path> journalProfile(Path input, Optional<Path> given) {
+        return given.or(() -> profileCandidates(input).stream().filter(world::exists).findFirst());
+    }
+
+    private static List<Path> profileCandidates(Path input) {
+        return List.of(input.resolveSibling(JournalProfileReader.FILE_NAME), input.resolveSibling("journal.json"));
     }
 
     /** Reads and renders one file into a finished offprint (nothing is written). */
     public Offprint render(Path input, RenderOptions options) {
-        return render(read(input), options);
+        return render(read(input, options.journal()), options);
+    }
+
+    /**
+     * The files a render of {@code input} depends on: the input, its journal profile (or where one
+     * would be found), the profile's logo, and the files of a layout pack kept in a folder. A
+     * watch re-renders when one of them changes.
+     */
+    public List<Path> dependencies(Path input, RenderOptions options) {
+        List<Path> out = new ArrayList<>();
+        out.add(input);
+        out.addAll(options.journal().map(List::of).orElseGet(() -> profileCandidates(input)));
+        Optional<JournalProfile> profile = readProfile(input, options);
+        profile.flatMap(JournalProfile::logoPath).ifPresent(out::add);
+        Optional<String> layout = options.layout().or(() -> profile.flatMap(this::profileLayout));
+        layout.map(Path::of).filter(p -> world.exists(p.resolve("layout.yaml")))
+                .ifPresent(dir -> out.addAll(world.filesUnder(dir)));
+        return out;
+    }
+
+    private Optional<JournalProfile> readProfile(Path input, RenderOptions options) {
+        try {
+            return read(input, options.journal()).profile();
+        } catch (SeparataException e) {
+            return Optional.empty(); // a broken input or profile is reported by the render itself
+        }
+    }
+
+    /**
+     * The layout an article is set with: the one the options name, else its journal profile's,
+     * else {@value RenderOptions#DEFAULT_LAYOUT}.
+     */
+    public XhtmlLayout layoutFor(ReadResult read, RenderOptions options) {
+        Optional<JournalProfile> profile = read.profile();
+        return options.layout().map(layouts::get)
+                .or(() -> profile.flatMap(p -> profileLayout(p)
+                        .map(name -> layouts.get(name, p.location("layout")))))
+                .orElseGet(() -> layouts.get(RenderOptions.DEFAULT_LAYOUT));
+    }
+
+    /** What the journal profile adds to the page: its logo and its citation style. */
+    private Presentation presentation(ReadResult read) {
+        Optional<JournalProfile> profile = read.profile();
+        return new Presentation(profile.flatMap(this::logo), profile.flatMap(JournalProfile::citation));
+    }
+
+    /** The profile's layout: a folder relative to the profile, if there is one, else a built-in name. */
+    private Optional<String> profileLayout(JournalProfile p) {
+        return p.layout().map(name -> {
+            Path dir = Path.of(p.file()).resolveSibling(name);
+            return world.exists(dir.resolve("layout.yaml")) ? dir.toString() : name;
+        });
+    }
+
+    /** The profile's logo, read; a logo that is not there is an error at the profile's line. */
+    private Optional<Presentation.Logo> logo(JournalProfile p) {
+        return p.logoPath().map(path -> {
+            if (!world.exists(path)) {
+                throw SeparataException.invalid(p.location("logo"), "the logo '" + p.logo().orElseThrow()
+                        + "' is not there (looked for " + path + ")",
+                        "the path is relative to the journal profile's folder; correct it or add the image");
+            }
+            return new Presentation.Logo(world.readInput(path), p.logo().orElseThrow(), p.location("logo"));
+        });
     }
 
     /**
@@ -97,7 +183,7 @@ public final class Separata {
      * when some are missing, or returns them as warnings when that is allowed.
      */
     public List<Diagnostic> preflight(ReadResult read, RenderOptions options) {
-        XhtmlLayout layout = layouts.get(options.layout());
+        XhtmlLayout layout = layoutFor(read, options);
         List<Diagnostic> glyphs = GlyphPreflight.check(read.article(), layout.pack(), read.sources(),
                 options.allowMissingGlyphs());
         if (!options.allowMissingGlyphs() && !glyphs.isEmpty()) {
@@ -108,27 +194,34 @@ public final class Separata {
 
     /** Renders an article that has been read. */
     public Offprint render(ReadResult read, RenderOptions options) {
-        XhtmlLayout layout = layouts.get(options.layout());
+        XhtmlLayout layout = layoutFor(read, options);
+        Presentation presentation = presentation(read);
         List<Diagnostic> warnings = new ArrayList<>(read.warnings());
+        if (layout.pack().rectoStart() && read.article().firstPageNumber() % 2 == 0) {
+            warnings.add(Diagnostic.warning(read.sources().locate("article.pages"),
+                    "the layout '" + layout.pack().name() + "' starts articles on a right-hand page, but this one "
+                            + "starts on page " + read.article().firstPageNumber() + ", a left-hand page",
+                    "check the page range, or use a layout without recto-start"));
+        }
         warnings.addAll(preflight(read, options));
         Article article = read.article();
-        XhtmlDocument xhtml = layout.layout(article);
+        XhtmlDocument xhtml = layout.layout(article, presentation);
         RenderedPdf rendered = PdfRenderer.render(xhtml);
         warnings.addAll(rendered.warnings());
         List<OutlineItem> outline = outline(xhtml, rendered, warnings);
-        byte[] pdf = finisher.finish(rendered.bytes(), metadata(article, layout.howToCite(article),
+        byte[] pdf = finisher.finish(rendered.bytes(), metadata(article, layout.howToCite(article, presentation),
                 world.sourceDateEpoch()), outline, options.standard());
         return new Offprint(pdf, rendered.pageCount(), article, warnings);
     }
 
     /** Lays the article out without writing a PDF and returns its page count (for pagination). */
     public int countPages(ReadResult read, RenderOptions options) {
-        return PdfRenderer.countPages(layouts.get(options.layout()).layout(read.article()));
+        return PdfRenderer.countPages(xhtml(read, options));
     }
 
     /** The article's XHTML as the layout makes it (for assembling an issue). */
     public XhtmlDocument xhtml(ReadResult read, RenderOptions options) {
-        return layouts.get(options.layout()).layout(read.article());
+        return layoutFor(read, options).layout(read.article(), presentation(read));
     }
 
     /**

@@ -31,7 +31,7 @@ import org.separata.model.Paragraph;
 public final class IssueManifestReader {
 
     private static final class Schema {
-        static final SchemaChecker CHECKER = SchemaChecker.fromClasspath("/schema/issue.schema.json");
+        static final SchemaChecker CHECKER = SchemaChecker.builtIn("issue.schema.json");
     }
 
     private IssueManifestReader() {

@@ -42,7 +42,7 @@ class ArchivalOffprintTest {
 
     /** Every example article and src/test/resources/cases/**&#47;article.* (manifests and JATS files). */
     static Stream<Path> inputs() {
-        List<Path> out = new ArrayList<>(Repo.exampleArticles());
+        List<Path> out = new ArrayList<>(Repo.examples());
         for (String dir : List.of("src/test/resources/cases")) {
             try (Stream<Path> s = Files.walk(Repo.file(dir))) {
                 s.filter(p -> p.getFileName().toString().matches("article\\.(yaml|yml|json|xml)")).sorted()

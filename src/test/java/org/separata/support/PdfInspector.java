@@ -62,6 +62,22 @@ public final class PdfInspector implements AutoCloseable {
         }
     }
 
+    /**
+     * The text of page {@code n} (1-based) inside a rectangle given in points from the page's
+     * top-left corner: where running heads and folios are, say.
+     */
+    public String textInArea(int n, float x, float y, float width, float height) {
+        try {
+            PDFTextStripperByArea s = new PDFTextStripperByArea();
+            s.setSortByPosition(true);
+            s.addRegion("r", new java.awt.geom.Rectangle2D.Float(x, y, width, height));
+            s.extractRegions(doc.getPage(n - 1));
+            return s.getTextForRegion("r");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** All text, pages joined. */
     public String text() {
         StringBuilder sb = new StringBuilder();

@@ -1,7 +1,11 @@
 package org.separata.support;
 
 import java.nio.file.Files;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Paths in the repository, for tests that use the examples and the shared reference files. */
 public final class Repo {
@@ -26,18 +30,17 @@ public final class Repo {
     }
 
     /**
-     * Every article under examples/ (manifests and JATS files), sorted: the files ending in .yaml,
-     * .yml, .json or .xml that are not issue manifests ({@code issue.*}) or journal profiles
-     * ({@code journal.*}).
+     * Every example article under {@code examples/}: the manifests and JATS files, not the
+     * journal profiles ({@code journal.*}) or issue files ({@code issue.*}) beside them.
      */
-    public static java.util.List<Path> exampleArticles() {
-        try (java.util.stream.Stream<Path> s = Files.walk(file("examples"))) {
+    public static List<Path> examples() {
+        try (Stream<Path> s = Files.walk(file("examples"), 2)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().matches(".*\\.(yaml|yml|json|xml)"))
-                    .filter(p -> !p.getFileName().toString().matches("(issue|journal)\\..*"))
+                    .filter(p -> p.getFileName().toString().matches("(?i).*\\.(ya?ml|json|xml)"))
+                    .filter(p -> !p.getFileName().toString().matches("(?i)(journal|issue)\\..*"))
                     .sorted().toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
