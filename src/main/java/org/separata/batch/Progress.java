@@ -43,7 +43,7 @@ public interface Progress {
                 double eta = done == 0 ? 0 : elapsed / done * (total - done);
                 int width = 30;
                 int filled = total == 0 ? width : done * width / total;
-                err.printf("\r\033[K%-10s [%s%s] %d/%d  %.1f s elapsed  ETA %.1f s", stage, "#".repeat(filled),
+                err.printf(java.util.Locale.ROOT, "\r\033[K%-10s [%s%s] %d/%d  %.1f s elapsed  ETA %.1f s", stage, "#".repeat(filled),
                         " ".repeat(width - filled), done, total, elapsed, eta);
                 err.flush();
             }
@@ -55,13 +55,13 @@ public interface Progress {
         return new Counting(err, nanos) {
             @Override
             void started() {
-                err.printf("%s: %d to do%n", stage, total);
+                err.printf(java.util.Locale.ROOT, "%s: %d to do%n", stage, total);
                 err.flush();
             }
 
             @Override
             void item(String item, boolean ok, String detail) {
-                err.printf("%s %d/%d %s %s%s (%.1f s)%n", stage, done, total, ok ? "ok" : "FAILED", item,
+                err.printf(java.util.Locale.ROOT, "%s %d/%d %s %s%s (%.1f s)%n", stage, done, total, ok ? "ok" : "FAILED", item,
                         detail.isEmpty() ? "" : ": " + detail, elapsed());
                 err.flush();
             }

@@ -78,7 +78,7 @@ final class IssueCommand implements Callable<Integer> {
                 shard == null ? Shard.ALL : Shard.parse(shard), layoutOptions.allowMissingGlyphs, layoutOptions.standard);
         IssueResult result = new IssueBuilder(separata, progress, d -> err.println(d.format())).build(issue, options);
         err.flush();
-        spec.commandLine().getOut().printf("%d article%s, %d failed, %d pages; %s; report %s%n", result.articles(),
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d article%s, %d failed, %d pages; %s; report %s%n", result.articles(),
                 result.articles() == 1 ? "" : "s", result.failed(), result.pages(),
                 result.issuePdf().map(p -> "wrote " + p).orElse("no issue.pdf"), result.report());
         return result.exitCode().code();

@@ -58,13 +58,14 @@ final class CitationFormatter {
         Optional<Title> translated = a.title(lang);
         out.title(translated.orElse(a.mainTitle()));
         out.styled(Inline.Style.ITALIC, a.journal().title());
-        StringBuilder tail = new StringBuilder(". ");
-        a.issue().year().ifPresent(tail::append);
-        a.issue().volume().ifPresent(v -> tail.append(';').append(v));
-        a.issue().number().ifPresent(n -> tail.append('(').append(n).append(')'));
-        a.pages().ifPresentOrElse(p -> tail.append(':').append(p.ascii()),
-                () -> a.elocation().ifPresent(e -> tail.append(':').append(e)));
-        tail.append('.');
+        StringBuilder where = new StringBuilder();
+        a.issue().year().ifPresent(where::append);
+        a.issue().volume().ifPresent(v -> where.append(';').append(v));
+        a.issue().number().ifPresent(n -> where.append('(').append(n).append(')'));
+        a.pages().ifPresentOrElse(p -> where.append(':').append(p.ascii()),
+                () -> a.elocation().ifPresent(e -> where.append(':').append(e)));
+        // "Journal. 2021;9(4):84-100." or, with nothing to say where, just "Journal."
+        StringBuilder tail = new StringBuilder(where.isEmpty() ? "." : ". " + where + ".");
         languageNote(a, labels, lang, translated).ifPresent(note -> tail.append(' ').append(note));
         out.text(tail.toString());
         out.doi(a, " ");

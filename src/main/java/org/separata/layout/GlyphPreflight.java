@@ -66,7 +66,7 @@ public final class GlyphPreflight {
                 if (!lacking.isEmpty()) {
                     reported.add(cp);
                     String name = Character.getName(cp);
-                    String message = String.format("%s %s '%s' is not in the layout's fonts", codePoint(cp),
+                    String message = String.format(java.util.Locale.ROOT, "%s %s '%s' is not in the layout's fonts", codePoint(cp),
                             name == null ? "(unassigned)" : name, new String(Character.toChars(cp)));
                     String hint = "fonts tried: " + String.join(", ", lacking)
                             + "; replace the character, use a layout whose fonts cover it, "
@@ -89,7 +89,7 @@ public final class GlyphPreflight {
     }
 
     static String codePoint(int cp) {
-        return String.format("U+%04X", cp);
+        return String.format(java.util.Locale.ROOT, "U+%04X", cp);
     }
 
     private static boolean skip(int cp) {

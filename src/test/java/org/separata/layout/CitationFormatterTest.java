@@ -37,6 +37,32 @@ class CitationFormatterTest {
     }
 
     @Test
+    void vancouverWithoutIssueOrPagesEndsWithTheJournal() {
+        Article.Builder b = seed.toBuilder();
+        b.issue = org.separata.model.Issue.NONE;
+        b.pages = Optional.empty();
+        b.doi = Optional.empty();
+        String line = CitationFormatter.howToCite(b.build(), labels,
+                new CitationStyle(Style.VANCOUVER, Optional.of("en"))).plain();
+        assertEquals("Adins S. Bilateral relations between Peru and Russia in the 21st century: a Peruvian "
+                + "perspective. Cuadernos Iberoamericanos. (In Esp.)", line);
+    }
+
+    @Test
+    void vancouverUsesTheAuthorsNameInTheCitationLanguage() {
+        Article.Builder b = seed.toBuilder();
+        var c = b.contributors.get(0);
+        b.contributors.set(0, new org.separata.model.Contributor(c.role(),
+                Optional.of(PersonName.of("Себастьен", "Адинс")), Optional.empty(),
+                java.util.List.of(new PersonName("Adins", Optional.of("Sebastien"), Optional.empty(), Optional.empty(),
+                        Optional.of("en"))), c.degrees(), c.affiliationIds(), c.address(), c.country(), c.email(),
+                c.orcid(), c.bio(), c.corresponding(), c.notes()));
+        String line = CitationFormatter.howToCite(b.build(), labels,
+                new CitationStyle(Style.VANCOUVER, Optional.of("en"))).plain();
+        assertEquals(seed.howToCite().orElseThrow().plain(), line);
+    }
+
+    @Test
     void apaKeepsTheOriginalTitleAndBracketsTheTranslation() {
         assertEquals("Adins, S. (2021). Relaciones bilaterales entre el Perú y Rusia en el siglo XXI: una perspectiva "
                 + "peruana [Bilateral relations between Peru and Russia in the 21st century: a Peruvian perspective]. "
