@@ -5,9 +5,9 @@ import java.util.concurrent.Callable;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 import org.separata.pipeline.Offprint;
-import org.separata.pipeline.RenderOptions;
 import org.separata.pipeline.Separata;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,9 +30,8 @@ final class RenderCommand implements Callable<Integer> {
             description = "where to write the PDF (default: INPUT with .pdf)")
     Path output;
 
-    @Option(names = "--layout", paramLabel = "NAME", defaultValue = RenderOptions.DEFAULT_LAYOUT,
-            description = "a built-in layout pack or the folder of one (default: ${DEFAULT-VALUE})")
-    String layout;
+    @Mixin
+    ArticleOptions article = new ArticleOptions();
 
     @Option(names = "--allow-missing-glyphs",
             description = "render even if the fonts lack some characters (they are left out, with a warning)")
@@ -45,7 +44,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = separata.world().nanoTime();
-        Offprint offprint = separata.render(input, new RenderOptions(layout, allowMissingGlyphs));
+        Offprint offprint = separata.render(input, article.toRenderOptions(allowMissingGlyphs));
         Path target = output != null ? output : defaultOutput(input);
         separata.world().writeAtomically(target, offprint.pdf());
         for (Diagnostic d : offprint.warnings()) {

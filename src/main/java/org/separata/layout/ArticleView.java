@@ -20,6 +20,7 @@ import org.separata.model.Reference;
 import org.separata.model.RichText;
 import org.separata.model.Section;
 import org.separata.model.Title;
+import org.separata.model.Translation;
 
 /**
  * Turns an {@link Article} into the data a template receives: plain maps, lists and strings, with
@@ -33,10 +34,12 @@ final class ArticleView {
     private final Article article;
     private final LayoutPack pack;
     private final String citationLanguage;
+    private final FontCoverage coverage;
 
-    ArticleView(Article article, LayoutPack pack) {
+    ArticleView(Article article, LayoutPack pack, FontCoverage coverage) {
         this.article = article;
         this.pack = pack;
+        this.coverage = coverage;
         this.citationLanguage = String.valueOf(pack.options().getOrDefault("citation-language", "en"));
     }
 
@@ -146,6 +149,8 @@ final class ArticleView {
             m.put("id", aff.id());
             m.put("mark", mark);
             m.put("text", aff.display());
+            m.put("alternatives", alternatives(aff));
+            m.put("used", article.authors().stream().anyMatch(c -> c.affiliationIds().contains(aff.id())));
             affs.add(m);
         }
         a.put("affiliations", affs);
@@ -157,6 +162,13 @@ final class ArticleView {
         }
         a.put("authors", authors);
         a.put("authorNames", String.join(", ", article.authors().stream().map(Contributor::bylineName).toList()));
+        // Many authors are set as one byline with a numbered list of affiliations.
+        Object compactFrom = pack.options().getOrDefault("compact-authors-from", 4);
+        a.put("compactAuthors", article.authors().size() >= Integer.parseInt(String.valueOf(compactFrom)));
+        a.put("runAuthors", article.authors().size() > 3
+                ? article.authors().get(0).bylineName() + " " + pack.labels().get(article.language(), "et-al")
+                .orElse("et al.") : a.get("authorNames"));
+        a.put("credits", credits());
         a.put("authorNotes", article.authorNotes().stream().map(this::inlines).toList());
 
         List<Object> history = new ArrayList<>();
@@ -172,19 +184,15 @@ final class ArticleView {
         }
         a.put("history", history);
 
-        a.put("abstracts", abstracts());
+        a.put("abstracts", abstracts(article.abstracts(), article.keywords(), article.language(), true));
         a.put("body", article.body().stream().map(s -> section(s, 1)).toList());
         a.put("notes", article.footnotes().stream().map(this::note).toList());
-        List<Object> refs = new ArrayList<>();
-        int n = 1;
-        for (Reference r : article.references()) {
-            refs.add(reference(r, n++));
-        }
-        a.put("references", refs);
+        a.put("references", references(article.references()));
         RichText cite = article.howToCite()
                 .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citationLanguage));
         a.put("howToCite", inlines(cite));
         a.put("howToCiteGenerated", article.howToCite().isEmpty());
+        a.put("translations", article.translations().stream().map(this::translation).toList());
         a.put("citationLabels", pack.labels().forLanguage(citationLanguage));
         article.license().ifPresent(l -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -229,6 +237,7 @@ final class ArticleView {
                 Map<String, Object> am = new LinkedHashMap<>();
                 am.put("mark", marks.get(id));
                 am.put("text", a.display());
+                am.put("alternatives", alternatives(a));
                 affs.add(am);
                 affMarks.add(marks.get(id));
             });
@@ -248,34 +257,37 @@ final class ArticleView {
         return m;
     }
 
-    /** Abstracts and keywords paired by language, the article's own language first. */
-    private List<Object> abstracts() {
+    /** Abstracts and keywords paired by language, {@code mainLang} first. */
+    private List<Object> abstracts(List<Abstract> abstracts, List<KeywordGroup> keywords, String mainLang,
+                                   boolean withTitles) {
         List<String> langs = new ArrayList<>();
-        for (Abstract ab : article.abstracts()) {
+        for (Abstract ab : abstracts) {
             if (!langs.contains(ab.lang())) {
                 langs.add(ab.lang());
             }
         }
-        for (KeywordGroup k : article.keywords()) {
+        for (KeywordGroup k : keywords) {
             if (!langs.contains(k.lang())) {
                 langs.add(k.lang());
             }
         }
-        if (langs.remove(article.language())) {
-            langs.add(0, article.language());
+        if (langs.remove(mainLang)) {
+            langs.add(0, mainLang);
         }
         List<Object> out = new ArrayList<>();
         for (String lang : langs) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("lang", lang);
             m.put("labels", pack.labels().forLanguage(lang));
-            article.title(lang).ifPresent(t -> m.put("title", title(t, t == article.mainTitle())));
-            article.abstracts().stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
+            if (withTitles) {
+                article.title(lang).ifPresent(t -> m.put("title", title(t, t == article.mainTitle())));
+            }
+            abstracts.stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
                 ab.title().ifPresent(t -> m.put("heading", t));
                 m.put("paragraphs", ab.paragraphs().stream().map(this::paragraph).toList());
             });
             List<Object> terms = new ArrayList<>();
-            article.keywords().stream().filter(k -> k.lang().equals(lang))
+            keywords.stream().filter(k -> k.lang().equals(lang))
                     .forEach(k -> k.keywords().forEach(t -> terms.add(inlines(t))));
             if (!terms.isEmpty()) {
                 m.put("keywords", terms);
@@ -285,12 +297,84 @@ final class ArticleView {
         return out;
     }
 
+    /** The article in another language: printed after it, on request. */
+    private Map<String, Object> translation(Translation t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lang", t.lang());
+        m.put("labels", pack.labels().forLanguage(t.lang()));
+        m.put("title", title(t.title(), true));
+        t.doi().ifPresent(d -> {
+            m.put("doi", d.value());
+            m.put("doiUrl", d.url());
+        });
+        m.put("abstracts", abstracts(t.abstracts(), t.keywords(), t.lang(), false));
+        m.put("body", t.body().stream().map(s -> section(s, 1)).toList());
+        m.put("notes", t.footnotes().stream().map(this::note).toList());
+        m.put("references", references(t.references()));
+        return m;
+    }
+
+    /** The same affiliation in other languages, as printed lines. */
+    private static List<String> alternatives(Affiliation a) {
+        return a.alternatives().stream().map(Affiliation::display).filter(d -> !d.isBlank()).toList();
+    }
+
+    /**
+     * Who else is credited, by role: editors, translators, and the members of group authors
+     * listed outside the byline ({label, names}), in the article's language.
+     */
+    private List<Object> credits() {
+        List<Object> out = new ArrayList<>();
+        String lang = article.language();
+        for (Contributor.Role role : List.of(Contributor.Role.EDITOR, Contributor.Role.TRANSLATOR)) {
+            List<String> names = article.contributors().stream().filter(c -> c.role() == role)
+                    .map(Contributor::displayName).toList();
+            if (!names.isEmpty()) {
+                String key = role.name().toLowerCase(java.util.Locale.ROOT) + (names.size() > 1 ? "s" : "");
+                out.add(Map.of("label", pack.labels().get(lang, key).orElse(key), "names", String.join(", ", names)));
+            }
+        }
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        for (Contributor c : article.contributors()) {
+            if (c.role() == Contributor.Role.MEMBER && c.name().isPresent()) {
+                members.computeIfAbsent(c.groupName().orElse(""), g -> new ArrayList<>())
+                        .add(c.name().get().display());
+            }
+        }
+        members.forEach((group, names) -> {
+            String label = pack.labels().get(lang, "group-members").orElse("Group members");
+            out.add(Map.of("label", group.isEmpty() ? label : label + " (" + group + ")",
+                    "names", String.join(", ", names)));
+        });
+        return out;
+    }
+
+    private List<Object> references(List<Reference> refs) {
+        List<Object> out = new ArrayList<>();
+        int n = 1;
+        for (Reference r : refs) {
+            out.add(reference(r, n++));
+        }
+        return out;
+    }
+
     private Map<String, Object> paragraph(Paragraph p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "p");
-        p.runIn().ifPresent(r -> m.put("runIn", inlines(r)));
+        p.runIn().ifPresent(r -> m.put("runIn", inlines(runIn(r))));
         m.put("text", inlines(p.text()));
         return m;
+    }
+
+    /** A run-in heading ends with a stop, unless it has its own punctuation ("Methods:"). */
+    private static RichText runIn(RichText r) {
+        String plain = r.plain().strip();
+        if (plain.isEmpty() || ".:;!?—".indexOf(plain.charAt(plain.length() - 1)) >= 0) {
+            return r;
+        }
+        List<Inline> out = new ArrayList<>(r.inlines());
+        out.add(new Inline.Text("."));
+        return new RichText(out);
     }
 
     private Map<String, Object> section(Section s, int level) {
@@ -369,7 +453,7 @@ final class ArticleView {
         for (Inline i : list) {
             if (i instanceof Inline.Text t) {
                 if (inLink) {
-                    out.add(textNode(t.value()));
+                    addText(t.value(), out);
                 } else {
                     autolink(t.value(), out);
                 }
@@ -387,24 +471,50 @@ final class ArticleView {
     }
 
     /** Plain URLs in text become links, so DOIs and URLs in references are clickable. */
-    private static void autolink(String text, List<Object> out) {
+    private void autolink(String text, List<Object> out) {
         Matcher m = URL.matcher(text);
         int last = 0;
         while (m.find()) {
             if (m.start() > last) {
-                out.add(textNode(text.substring(last, m.start())));
+                addText(text.substring(last, m.start()), out);
             }
             out.add(linkNode(m.group(), List.of(textNode(m.group()))));
             last = m.end();
         }
         if (last < text.length()) {
-            out.add(textNode(text.substring(last)));
+            addText(text.substring(last), out);
+        }
+    }
+
+    /**
+     * Text as nodes: runs the text faces can draw are {@code text}; runs of characters only the
+     * pack's symbols family has (≤, −, ∞…) are {@code symbol}, set in that family.
+     */
+    private void addText(String s, List<Object> out) {
+        int start = 0;
+        boolean inSymbols = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean sym = coverage.needsSymbols(cp);
+            if (sym != inSymbols && i > start) {
+                out.add(node(inSymbols ? "symbol" : "text", s.substring(start, i)));
+                start = i;
+            }
+            inSymbols = sym;
+            i += Character.charCount(cp);
+        }
+        if (start < s.length()) {
+            out.add(node(inSymbols ? "symbol" : "text", s.substring(start)));
         }
     }
 
     private static Map<String, Object> textNode(String s) {
+        return node("text", s);
+    }
+
+    private static Map<String, Object> node(String kind, String s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", "text");
+        m.put("kind", kind);
         m.put("text", s);
         return m;
     }

@@ -34,10 +34,12 @@ public final class XhtmlLayout {
     private final LayoutPack pack;
     private final World world;
     private final Configuration config;
+    private final FontCoverage coverage;
 
     public XhtmlLayout(LayoutPack pack, World world) {
         this.pack = pack;
         this.world = world;
+        this.coverage = FontCoverage.of(pack);
         this.config = configure(pack, world);
     }
 
@@ -51,7 +53,7 @@ public final class XhtmlLayout {
      * @throws SeparataException (invalid input) when a template fails, naming its file and line
      */
     public XhtmlDocument layout(Article article) {
-        ArticleView view = new ArticleView(article, pack);
+        ArticleView view = new ArticleView(article, pack, coverage);
         String xhtml = fill(pack.template(), view.build());
         String css = fill(pack.stylesheet(), view.styleData());
         byte[] cssBytes = css.getBytes(StandardCharsets.UTF_8);

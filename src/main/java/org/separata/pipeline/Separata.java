@@ -60,18 +60,54 @@ public final class Separata {
     public Offprint render(ReadResult read, RenderOptions options) {
         XhtmlLayout layout = layouts.get(options.layout());
         List<Diagnostic> warnings = new ArrayList<>(read.warnings());
-        List<Diagnostic> glyphs = GlyphPreflight.check(read.article(), layout.pack(), read.sources(),
+        Article article = printed(read, options, warnings);
+        List<Diagnostic> glyphs = GlyphPreflight.check(article, layout.pack(), read.sources(),
                 options.allowMissingGlyphs());
         if (!options.allowMissingGlyphs() && !glyphs.isEmpty()) {
             throw new SeparataException(ExitCode.INVALID_INPUT, glyphs);
         }
         warnings.addAll(glyphs);
-        Article article = read.article();
         XhtmlDocument xhtml = layout.layout(article);
         RenderedPdf rendered = PdfRenderer.render(xhtml);
         warnings.addAll(rendered.warnings());
         byte[] pdf = PdfFinisher.finish(rendered.bytes(), metadata(article, layout.howToCite(article)));
         return new Offprint(pdf, rendered.pageCount(), article, warnings);
+    }
+
+    /**
+     * Checks a manifest or JATS file without rendering: everything the reader finds (identifiers,
+     * missing fields, structure), and every character the layout's fonts lack, each with its
+     * location. Only a missing file, a bad layout or a bug end it early (as an exception).
+     */
+    public Validation validate(Path input, RenderOptions options) {
+        ReadResult read;
+        try {
+            read = read(input);
+        } catch (SeparataException e) {
+            if (e.exitCode() != ExitCode.INVALID_INPUT) {
+                throw e;
+            }
+            return new Validation(e.diagnostics());
+        }
+        XhtmlLayout layout = layouts.get(options.layout());
+        List<Diagnostic> found = new ArrayList<>(read.warnings());
+        Article article = printed(read, options, found);
+        found.addAll(GlyphPreflight.check(article, layout.pack(), read.sources(), false));
+        return new Validation(found);
+    }
+
+    /** The article as the offprint prints it: its translations only when asked for. */
+    private static Article printed(ReadResult read, RenderOptions options, List<Diagnostic> warnings) {
+        Article a = read.article();
+        if (options.includeTranslations() || a.translations().isEmpty()) {
+            return a;
+        }
+        for (int i = 0; i < a.translations().size(); i++) {
+            warnings.add(Diagnostic.warning(read.sources().locate("translations[" + i + "]"),
+                    "the translation into '" + a.translations().get(i).lang() + "' is left out of the offprint",
+                    "render with --include-translations to print it after the article"));
+        }
+        return a.withoutTranslations();
     }
 
     static PdfMetadata metadata(Article a, RichText citation) {
