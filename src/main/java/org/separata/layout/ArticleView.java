@@ -169,6 +169,10 @@ final class ArticleView {
                 ? article.authors().get(0).bylineName() + " " + pack.labels().get(article.language(), "et-al")
                 .orElse("et al.") : a.get("authorNames"));
         a.put("credits", credits());
+        List<RichText> marked = new ArrayList<>();
+        article.authors().forEach(c -> c.notes().stream().filter(n -> mark(n).isPresent() && !marked.contains(n))
+                .forEach(marked::add));
+        a.put("markedNotes", marked.stream().map(this::inlines).toList());
         a.put("authorNotes", article.authorNotes().stream().map(this::inlines).toList());
 
         List<Object> history = new ArrayList<>();
@@ -254,6 +258,10 @@ final class ArticleView {
         c.bio().ifPresent(b -> m.put("bio", inlines(b)));
         m.put("corresponding", c.corresponding());
         m.put("notes", c.notes().stream().map(this::inlines).toList());
+        // Notes that start with a mark ("† These authors contributed equally") can be printed once,
+        // with the mark after each name they belong to; the others stay with the contributor.
+        m.put("noteMarks", c.notes().stream().map(ArticleView::mark).flatMap(java.util.Optional::stream).toList());
+        m.put("unmarkedNotes", c.notes().stream().filter(n -> mark(n).isEmpty()).map(this::inlines).toList());
         return m;
     }
 
@@ -364,6 +372,16 @@ final class ArticleView {
         p.runIn().ifPresent(r -> m.put("runIn", inlines(runIn(r))));
         m.put("text", inlines(p.text()));
         return m;
+    }
+
+    /** The mark a note starts with, when it starts with a short superscript ("†", "a", "*"). */
+    private static java.util.Optional<String> mark(RichText note) {
+        if (!note.inlines().isEmpty() && note.inlines().get(0) instanceof Inline.Styled s
+                && s.style() == Inline.Style.SUPERSCRIPT && s.plain().strip().length() <= 3
+                && !s.plain().isBlank()) {
+            return java.util.Optional.of(s.plain().strip());
+        }
+        return java.util.Optional.empty();
     }
 
     /** A run-in heading ends with a stop, unless it has its own punctuation ("Methods:"). */

@@ -207,14 +207,10 @@ final class Authors {
                 continue;
             }
             String id = e.attr("id").orElse("#note-" + (n++));
-            RichText t;
-            if (e.is("fn")) {
-                RichText body = JatsReader.joined(JatsText.paragraphs(text.blocks(e)));
-                Optional<String> label = e.first("label").flatMap(Element::cleanText);
-                t = label.map(l -> prefixed(l, body)).orElse(body);
-            } else {
-                t = text.rich(e);
-            }
+            RichText body = e.is("fn") ? JatsReader.joined(JatsText.paragraphs(text.blocks(e)))
+                    : text.rich(e, Set.of("label"));
+            Optional<String> label = e.first("label").flatMap(Element::cleanText);
+            RichText t = label.map(l -> labelled(l, body)).orElse(body);
             if (!t.isBlank()) {
                 notes.put(id, t);
                 noteElements.put(id, e);
@@ -222,10 +218,15 @@ final class Authors {
         }
     }
 
-    private static RichText prefixed(String label, RichText body) {
+    /** A note's label: a mark ("*", "a", "†") is raised; a word ("Correspondence") is run in. */
+    private static RichText labelled(String label, RichText body) {
         List<Inline> out = new ArrayList<>();
-        out.add(new Inline.Styled(Inline.Style.SUPERSCRIPT, List.of(new Inline.Text(label))));
-        out.add(new Inline.Text(" "));
+        if (label.length() <= 3) {
+            out.add(new Inline.Styled(Inline.Style.SUPERSCRIPT, List.of(new Inline.Text(label))));
+            out.add(new Inline.Text(" "));
+        } else {
+            out.add(new Inline.Text(label + (body.plain().matches("^[:.,;].*") ? "" : " ")));
+        }
         out.addAll(body.inlines());
         return new RichText(out);
     }

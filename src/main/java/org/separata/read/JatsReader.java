@@ -685,9 +685,11 @@ public final class JatsReader {
 
     // ---- languages ----------------------------------------------------------------------------------
 
-    /** "PT" → "pt", "sr_Cyrl" → "sr-cyrl": lower case, hyphens. */
+    /** A language tag in its BCP 47 form: "PT" → "pt", "sr_latn" → "sr-Latn", "en-gb" → "en-GB". */
     static String normalizeLanguage(String lang) {
-        return lang.strip().replace('_', '-').toLowerCase(Locale.ROOT);
+        String raw = lang.strip().replace('_', '-');
+        String tag = Locale.forLanguageTag(raw).toLanguageTag();
+        return tag.equals("und") ? raw.toLowerCase(Locale.ROOT) : tag;
     }
 
     /** Whether two language tags name the same language ("en" and "en-GB" do). */
@@ -699,7 +701,7 @@ public final class JatsReader {
 
     private static String base(String lang) {
         int dash = lang.indexOf('-');
-        return dash > 0 ? lang.substring(0, dash) : lang;
+        return (dash > 0 ? lang.substring(0, dash) : lang).toLowerCase(Locale.ROOT);
     }
 
     // ---- shared with Authors ------------------------------------------------------------------------

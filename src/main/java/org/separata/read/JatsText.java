@@ -214,7 +214,13 @@ final class JatsText {
     /** MathML as its text, with scripts raised or lowered. White space between elements is layout. */
     private void math(Element e, List<Inline> out) {
         switch (e.name()) {
-            case "mml:mi", "mml:mn", "mml:mo", "mml:mtext", "mml:ms" -> out.add(new Inline.Text(e.text().strip()));
+            case "mml:mi", "mml:mn", "mml:mtext", "mml:ms" -> out.add(new Inline.Text(e.text().strip()));
+            case "mml:mo" -> {
+                String op = e.text().strip();
+                // relations and binary operators get spaces around them, as a typesetter sets them
+                out.add(new Inline.Text(op.length() == 1 && "=<>≤≥≈≠≡+−×±∈"
+                        .indexOf(op.charAt(0)) >= 0 ? " " + op + " " : op));
+            }
             case "mml:annotation", "mml:annotation-xml", "mml:none", "mml:mprescripts" -> {
                 // alternative encodings and empty scripts: not printed
             }
@@ -356,11 +362,17 @@ final class JatsText {
 
     private Optional<Block> list(Element e) {
         String type = e.attr("list-type").orElse("bullet");
-        boolean ordered = type.startsWith("order") || type.startsWith("alpha") || type.startsWith("roman");
+        List<Element> all = e.all("list-item");
+        // Items that carry their own labels ("a)", "iv.") keep them, in a list the layout does not number;
+        // a label that is only a bullet ("–", "•") gives way to the layout's bullet.
+        boolean labelled = !all.isEmpty() && all.stream().allMatch(i -> i.first("label").flatMap(Element::cleanText)
+                .filter(l -> !l.matches("[\\-–—•·*▪◦]")).isPresent());
+        boolean ordered = !labelled && (type.startsWith("order") || type.startsWith("alpha")
+                || type.startsWith("roman"));
         List<List<Block>> items = new ArrayList<>();
-        for (Element item : e.all("list-item")) {
+        for (Element item : all) {
             List<Block> blocks = new ArrayList<>();
-            item.first("label").flatMap(Element::cleanText).filter(l -> !ordered)
+            item.first("label").flatMap(Element::cleanText).filter(l -> labelled)
                     .ifPresent(l -> blocks.add(Paragraph.of(RichText.of(l))));
             blocks.addAll(blocks(item));
             items.add(mergeLabel(blocks));

@@ -92,6 +92,7 @@ final class SafeXml {
                     "check that this is one article and not an archive; images are never embedded in JATS");
         }
         SafeXml p = new SafeXml(file);
+        p.declaredEntities.addAll(declaredEntities(content));
         XmlNode.Element root = p.read(content);
         if (!p.errors.isEmpty()) {
             throw SeparataException.invalid(p.errors);
@@ -153,7 +154,7 @@ final class SafeXml {
             while (r.hasNext()) {
                 int event = r.next();
                 switch (event) {
-                    case XMLStreamConstants.DTD -> doctype(r.getText(), line, column);
+                    case XMLStreamConstants.DTD -> doctype(line, column);
                     case XMLStreamConstants.START_ELEMENT -> {
                         if (stack.size() >= MAX_DEPTH) {
                             throw limit(line, column, "elements nest more than " + MAX_DEPTH + " deep");
@@ -260,11 +261,21 @@ final class SafeXml {
         parent.children.add(new XmlNode.Text(value, line, column));
     }
 
-    private void doctype(String declaration, int line, int column) {
-        Matcher m = DECLARED_ENTITY.matcher(declaration);
+    /**
+     * The names of the entities the document declares, found in its raw text (the parser does not
+     * report a DOCTYPE it skips in full). Only for messages: nothing declared is ever expanded.
+     */
+    private static Set<String> declaredEntities(byte[] content) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = DECLARED_ENTITY.matcher(new String(content, StandardCharsets.ISO_8859_1));
         while (m.find()) {
-            declaredEntities.add((m.group(1) == null ? "" : "%") + m.group(2));
+            String name = new String(m.group(2).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            out.add((m.group(1) == null ? "" : "%") + name);
         }
+        return out;
+    }
+
+    private void doctype(int line, int column) {
         if (!declaredEntities.isEmpty()) {
             warnings.add(Diagnostic.warning(new SourceLocation(file, line, column, "DOCTYPE"),
                     "the DOCTYPE declares entities (" + String.join(", ", first(declaredEntities, 6))
