@@ -38,7 +38,7 @@ final class CitationFormatter {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(shown.get(i).citationName());
+            sb.append(citationName(shown.get(i), citationLanguage));
         }
         if (shown.size() < authors.size()) {
             sb.append(", et al");
@@ -78,6 +78,14 @@ final class CitationFormatter {
             out.add(new Inline.Link(doi.url(), List.of(new Inline.Text(doi.url()))));
         });
         return new RichText(out);
+    }
+
+    /** "Sokolova AV": the author's name in the citation's language when the input gives one. */
+    private static String citationName(Contributor c, String citationLanguage) {
+        return c.alternativeNames().stream()
+                .filter(n -> n.lang().map(l -> baseLanguage(l).equals(baseLanguage(citationLanguage))).orElse(false))
+                .findFirst().map(org.separata.model.PersonName::surnameThenInitials)
+                .orElseGet(c::citationName);
     }
 
     private static String baseLanguage(String lang) {

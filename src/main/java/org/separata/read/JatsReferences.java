@@ -249,9 +249,17 @@ final class JatsReferences {
         if (!out.isEmpty()) {
             out.add(new Inline.Text(" "));
         }
-        out.addAll(piece);
         String plain = new RichText(piece).plain().strip();
-        if (!plain.endsWith(".") && !plain.endsWith("?") && !plain.endsWith("!")) {
+        if (plain.endsWith(".") || plain.endsWith("?") || plain.endsWith("!")) {
+            out.addAll(piece);
+        } else if (piece.get(piece.size() - 1) instanceof Inline.Styled s) {
+            // The stop goes inside a styled ending ("<i>Source.</i>"), so that no line starts with it.
+            out.addAll(piece.subList(0, piece.size() - 1));
+            List<Inline> kids = new ArrayList<>(s.children());
+            kids.add(new Inline.Text("."));
+            out.add(new Inline.Styled(s.style(), kids));
+        } else {
+            out.addAll(piece);
             out.add(new Inline.Text("."));
         }
     }
