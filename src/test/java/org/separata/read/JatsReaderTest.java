@@ -262,7 +262,7 @@ class JatsReaderTest {
         assertEquals("10.1000/abc", refs.get(0).doi().orElseThrow().value());
         assertEquals("Крысин Л. П. Иноязычное слово.", refs.get(1).text().plain());
         assertEquals("Krysin LP. A foreign word. (In Russ.)", refs.get(1).translation().orElseThrow().plain());
-        assertEquals("Biber D, et al. <i>Corpus Linguistics</i>. Cambridge: CUP; 1998. "
+        assertEquals("Biber D, et al. <i>Corpus Linguistics.</i> Cambridge: CUP; 1998. "
                 + "<a href=\"https://example.org/book\">https://example.org/book</a>", tagged(refs.get(2).text()));
         assertEquals("https://example.org/book", refs.get(2).url().orElseThrow());
     }
