@@ -79,7 +79,8 @@ public final class IssueBuilder {
         long start = world.nanoTime();
         IssueManifest manifest = IssueManifestReader.read(world.readInput(issueFile), issueFile.toString());
         String layoutName = options.layout().or(manifest::layout).orElse(RenderOptions.DEFAULT_LAYOUT);
-        RenderOptions render = new RenderOptions(layoutName, options.allowMissingGlyphs(), options.standard());
+        RenderOptions render = new RenderOptions(layoutName, options.allowMissingGlyphs(), options.standard())
+                .withTranslations(options.includeTranslations());
         XhtmlLayout layout = separata.layouts().get(layoutName);
         boolean rectoStart = options.rectoStart().orElse(manifest.rectoStart());
         Path dir = issueFile.toAbsolutePath().getParent();

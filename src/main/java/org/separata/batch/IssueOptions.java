@@ -12,10 +12,11 @@ import org.separata.finish.PdfStandard;
  * @param failFast     stop at the first failed article
  * @param shard        render only this slice of the offprints (then no issue.pdf is written)
  * @param standard     the PDF/A level of the offprints and the issue PDF
+ * @param includeTranslations print the articles' translations after them
  */
 public record IssueOptions(Path outDir, int jobs, Optional<String> layout, Optional<Boolean> rectoStart,
                            boolean allowPartial, boolean failFast, Shard shard, boolean allowMissingGlyphs,
-                           PdfStandard standard) {
+                           PdfStandard standard, boolean includeTranslations) {
     public IssueOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be 1 or more");

@@ -39,7 +39,10 @@ final class IssueCommand implements Callable<Integer> {
     Integer jobs;
 
     @Mixin
-    LayoutOptions layoutOptions = new LayoutOptions();
+    ArticleOptions article = new ArticleOptions();
+
+    @Mixin
+    OutputOptions outputOptions = new OutputOptions();
 
     @Option(names = "--recto-start", negatable = true,
             description = "start every article on a right-hand page, inserting blank versos (default: the issue's setting)")
@@ -74,8 +77,9 @@ final class IssueCommand implements Callable<Integer> {
             default -> Progress.log(err, separata.world()::nanoTime);
         };
         IssueOptions options = new IssueOptions(outDir, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
-                layoutOptions.layout(), Optional.ofNullable(rectoStart), allowPartial, failFast,
-                shard == null ? Shard.ALL : Shard.parse(shard), layoutOptions.allowMissingGlyphs, layoutOptions.standard);
+                article.layout(), Optional.ofNullable(rectoStart), allowPartial, failFast,
+                shard == null ? Shard.ALL : Shard.parse(shard), outputOptions.allowMissingGlyphs,
+                outputOptions.standard, article.includeTranslations);
         IssueResult result = new IssueBuilder(separata, progress, d -> err.println(d.format())).build(issue, options);
         err.flush();
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d article%s, %d failed, %d pages; %s; report %s%n", result.articles(),

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code separata} command line. Each subcommand is its own class and returns an exit code. */
 @Command(name = "separata", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Typesets scholarly journal articles into print-ready PDF offprints.",
-        subcommands = {RenderCommand.class, IssueCommand.class, LayoutsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RenderCommand.class, ValidateCommand.class, IssueCommand.class, LayoutsCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 some articles failed."})
 public final class Main {
 
@@ -56,6 +57,9 @@ public final class Main {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == RenderCommand.class) {
                 return cls.cast(new RenderCommand(separata));
+            }
+            if (cls == ValidateCommand.class) {
+                return cls.cast(new ValidateCommand(separata));
             }
             if (cls == IssueCommand.class) {
                 return cls.cast(new IssueCommand(separata));

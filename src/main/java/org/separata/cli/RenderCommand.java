@@ -3,7 +3,7 @@ package org.separata.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 final class RenderCommand implements Callable<Integer> {
 
     /** How often --watch looks at the files it depends on. */
-    static final Duration POLL = Duration.ofMillis(300);
+    static final Duration POLL = Duration.ofMillis(250);
 
     private final Separata separata;
 
@@ -39,11 +39,10 @@ final class RenderCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
-    LayoutOptions layoutOptions = new LayoutOptions();
+    ArticleOptions article = new ArticleOptions();
 
-    @Option(names = "--journal", paramLabel = "FILE",
-            description = "the journal profile (default: journal.yaml next to INPUT, if there is one)")
-    Path journal;
+    @Mixin
+    OutputOptions outputOptions = new OutputOptions();
 
     @Option(names = "--watch",
             description = "render again whenever the input, the journal profile or the layout changes (Ctrl-C ends)")
@@ -55,8 +54,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RenderOptions options = new RenderOptions(layoutOptions.layout(), layoutOptions.allowMissingGlyphs,
-                Optional.ofNullable(journal), layoutOptions.standard);
+        RenderOptions options = article.toRenderOptions(outputOptions.allowMissingGlyphs, outputOptions.standard);
         Path target = output != null ? output : defaultOutput(input);
         if (watch) {
             PrintWriter out = spec.commandLine().getOut();
@@ -83,7 +81,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().flush();
         double seconds = (separata.world().nanoTime() - start) / 1e9;
-        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "wrote %s (%d page%s, %s) in %.2f s%n", target,
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d page%s, %s) in %.2f s%n", target,
                 offprint.pageCount(), offprint.pageCount() == 1 ? "" : "s", options.standard().displayName(), seconds);
         return ExitCode.OK.code();
     }

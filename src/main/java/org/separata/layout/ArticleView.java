@@ -22,6 +22,7 @@ import org.separata.model.Reference;
 import org.separata.model.RichText;
 import org.separata.model.Section;
 import org.separata.model.Title;
+import org.separata.model.Translation;
 
 /**
  * Turns an {@link Article} into the data a template receives: plain maps, lists and strings, with
@@ -42,17 +43,21 @@ final class ArticleView {
     private final CitationStyle citation;
     private final String citationLanguage;
     private final Optional<String> logo;
+    private final FontCoverage coverage;
 
     /**
      * @param citation the style of a generated how-to-cite line, with its language
      * @param logo     the name of the logo to show (the journal's or the pack's), if any
+     * @param coverage which characters the text fonts have, so others go to the symbols font
      */
-    ArticleView(Article article, LayoutPack pack, CitationStyle citation, Optional<String> logo) {
+    ArticleView(Article article, LayoutPack pack, CitationStyle citation, Optional<String> logo,
+                FontCoverage coverage) {
         this.article = article;
         this.pack = pack;
         this.citation = citation;
         this.citationLanguage = citation.language().orElse(pack.citationLanguage());
         this.logo = logo;
+        this.coverage = coverage;
         // article may be null when only inlines() is used (issue front matter)
     }
 
@@ -87,7 +92,7 @@ final class ArticleView {
         List<OutlineEntry> out = new ArrayList<>();
         Title main = article.mainTitle();
         out.add(new OutlineEntry(TITLE_ANCHOR, fullTitle(main), 1));
-        for (String lang : abstractLanguages()) {
+        for (String lang : languages(article.abstracts(), article.keywords(), article.language())) {
             article.abstracts().stream().filter(ab -> ab.lang().equals(lang) && !ab.paragraphs().isEmpty())
                     .findFirst().ifPresent(ab -> out.add(new OutlineEntry(abstractAnchor(lang),
                             ab.title().orElseGet(() -> label(lang, "abstract")), 1)));
@@ -253,6 +258,8 @@ final class ArticleView {
             m.put("id", aff.id());
             m.put("mark", mark);
             m.put("text", aff.display());
+            m.put("alternatives", alternatives(aff));
+            m.put("used", article.authors().stream().anyMatch(c -> c.affiliationIds().contains(aff.id())));
             affs.add(m);
         }
         a.put("affiliations", affs);
@@ -264,6 +271,17 @@ final class ArticleView {
         }
         a.put("authors", authors);
         a.put("authorNames", String.join(", ", article.authors().stream().map(Contributor::bylineName).toList()));
+        // Many authors are set as one byline with a numbered list of affiliations.
+        Object compactFrom = pack.options().getOrDefault("compact-authors-from", 4);
+        a.put("compactAuthors", article.authors().size() >= Integer.parseInt(String.valueOf(compactFrom)));
+        a.put("runAuthors", article.authors().size() > 3
+                ? article.authors().get(0).bylineName() + " " + pack.labels().get(article.language(), "et-al")
+                .orElse("et al.") : a.get("authorNames"));
+        a.put("credits", credits());
+        List<RichText> marked = new ArrayList<>();
+        article.authors().forEach(c -> c.notes().stream().filter(n -> mark(n).isPresent() && !marked.contains(n))
+                .forEach(marked::add));
+        a.put("markedNotes", marked.stream().map(this::inlines).toList());
         a.put("authorNotes", article.authorNotes().stream().map(this::inlines).toList());
 
         List<Object> history = new ArrayList<>();
@@ -279,7 +297,7 @@ final class ArticleView {
         }
         a.put("history", history);
 
-        a.put("abstracts", abstracts());
+        a.put("abstracts", abstracts(article.abstracts(), article.keywords(), article.language(), true));
         List<Object> body = new ArrayList<>();
         for (int i = 0; i < article.body().size(); i++) {
             body.add(section(article.body().get(i), 1, String.valueOf(i + 1)));
@@ -287,17 +305,13 @@ final class ArticleView {
         a.put("body", body);
         a.put("anchors", Map.of("notes", NOTES_ANCHOR, "references", REFERENCES_ANCHOR, "license", LICENSE_ANCHOR));
         a.put("notes", article.footnotes().stream().map(this::note).toList());
-        List<Object> refs = new ArrayList<>();
-        int n = 1;
-        for (Reference r : article.references()) {
-            refs.add(reference(r, n++));
-        }
-        a.put("references", refs);
+        a.put("references", references(article.references()));
         RichText cite = article.howToCite()
                 .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citation));
         a.put("howToCite", inlines(cite));
         a.put("howToCiteGenerated", article.howToCite().isEmpty());
         a.put("citationLang", citationLanguage);
+        a.put("translations", article.translations().stream().map(this::translation).toList());
         a.put("citationLabels", pack.labels().forLanguage(citationLanguage));
         article.license().ifPresent(l -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -342,6 +356,7 @@ final class ArticleView {
                 Map<String, Object> am = new LinkedHashMap<>();
                 am.put("mark", marks.get(id));
                 am.put("text", a.display());
+                am.put("alternatives", alternatives(a));
                 affs.add(am);
                 affMarks.add(marks.get(id));
             });
@@ -358,26 +373,55 @@ final class ArticleView {
         c.bio().ifPresent(b -> m.put("bio", inlines(b)));
         m.put("corresponding", c.corresponding());
         m.put("notes", c.notes().stream().map(this::inlines).toList());
+        // Notes that start with a mark ("† These authors contributed equally") can be printed once,
+        // with the mark after each name they belong to; the others stay with the contributor.
+        m.put("noteMarks", c.notes().stream().map(ArticleView::mark).flatMap(java.util.Optional::stream).toList());
+        m.put("unmarkedNotes", c.notes().stream().filter(n -> mark(n).isEmpty()).map(this::inlines).toList());
         return m;
     }
 
-    /** Abstracts and keywords paired by language, the article's own language first. */
-    private List<Object> abstracts() {
+    /** The languages of the abstracts and keyword groups, in input order, {@code mainLang} first. */
+    private static List<String> languages(List<Abstract> abstracts, List<KeywordGroup> keywords, String mainLang) {
+        List<String> langs = new ArrayList<>();
+        for (Abstract ab : abstracts) {
+            if (!langs.contains(ab.lang())) {
+                langs.add(ab.lang());
+            }
+        }
+        for (KeywordGroup k : keywords) {
+            if (!langs.contains(k.lang())) {
+                langs.add(k.lang());
+            }
+        }
+        if (langs.remove(mainLang)) {
+            langs.add(0, mainLang);
+        }
+        return langs;
+    }
+
+    /**
+     * Abstracts and keywords paired by language, {@code mainLang} first. {@code main}: these are the
+     * article's own, so each carries its title and the anchor of its outline entry.
+     */
+    private List<Object> abstracts(List<Abstract> abstracts, List<KeywordGroup> keywords, String mainLang,
+                                   boolean main) {
         List<Object> out = new ArrayList<>();
-        for (String lang : abstractLanguages()) {
+        for (String lang : languages(abstracts, keywords, mainLang)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("lang", lang);
             m.put("labels", pack.labels().forLanguage(lang));
-            article.title(lang).ifPresent(t -> m.put("title", title(t, t == article.mainTitle())));
-            article.abstracts().stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
+            if (main) {
+                article.title(lang).ifPresent(t -> m.put("title", title(t, t == article.mainTitle())));
+            }
+            abstracts.stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
                 ab.title().ifPresent(t -> m.put("heading", t));
                 m.put("paragraphs", ab.paragraphs().stream().map(this::paragraph).toList());
-                if (!ab.paragraphs().isEmpty()) {
+                if (main && !ab.paragraphs().isEmpty()) {
                     m.put("anchor", abstractAnchor(lang));
                 }
             });
             List<Object> terms = new ArrayList<>();
-            article.keywords().stream().filter(k -> k.lang().equals(lang))
+            keywords.stream().filter(k -> k.lang().equals(lang))
                     .forEach(k -> k.keywords().forEach(t -> terms.add(inlines(t))));
             if (!terms.isEmpty()) {
                 m.put("keywords", terms);
@@ -387,31 +431,98 @@ final class ArticleView {
         return out;
     }
 
-    /** The languages of the abstracts and keyword groups, in input order, the article's own first. */
-    private List<String> abstractLanguages() {
-        List<String> langs = new ArrayList<>();
-        for (Abstract ab : article.abstracts()) {
-            if (!langs.contains(ab.lang())) {
-                langs.add(ab.lang());
+    /** The article in another language: printed after it, on request. */
+    private Map<String, Object> translation(Translation t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lang", t.lang());
+        m.put("labels", pack.labels().forLanguage(t.lang()));
+        m.put("title", title(t.title(), true));
+        t.doi().ifPresent(d -> {
+            m.put("doi", d.value());
+            m.put("doiUrl", d.url());
+        });
+        m.put("abstracts", abstracts(t.abstracts(), t.keywords(), t.lang(), false));
+        List<Object> body = new ArrayList<>();
+        for (int i = 0; i < t.body().size(); i++) {
+            body.add(section(t.body().get(i), 1, "tr-" + t.lang() + "-" + (i + 1)));
+        }
+        m.put("body", body);
+        m.put("notes", t.footnotes().stream().map(this::note).toList());
+        m.put("references", references(t.references()));
+        return m;
+    }
+
+    /** The same affiliation in other languages, as printed lines. */
+    private static List<String> alternatives(Affiliation a) {
+        return a.alternatives().stream().map(Affiliation::display).filter(d -> !d.isBlank()).toList();
+    }
+
+    /**
+     * Who else is credited, by role: editors, translators, and the members of group authors
+     * listed outside the byline ({label, names}), in the article's language.
+     */
+    private List<Object> credits() {
+        List<Object> out = new ArrayList<>();
+        String lang = article.language();
+        for (Contributor.Role role : List.of(Contributor.Role.EDITOR, Contributor.Role.TRANSLATOR)) {
+            List<String> names = article.contributors().stream().filter(c -> c.role() == role)
+                    .map(Contributor::displayName).toList();
+            if (!names.isEmpty()) {
+                String key = role.name().toLowerCase(java.util.Locale.ROOT) + (names.size() > 1 ? "s" : "");
+                out.add(Map.of("label", pack.labels().get(lang, key).orElse(key), "names", String.join(", ", names)));
             }
         }
-        for (KeywordGroup k : article.keywords()) {
-            if (!langs.contains(k.lang())) {
-                langs.add(k.lang());
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        for (Contributor c : article.contributors()) {
+            if (c.role() == Contributor.Role.MEMBER && c.name().isPresent()) {
+                members.computeIfAbsent(c.groupName().orElse(""), g -> new ArrayList<>())
+                        .add(c.name().get().display());
             }
         }
-        if (langs.remove(article.language())) {
-            langs.add(0, article.language());
+        members.forEach((group, names) -> {
+            String label = pack.labels().get(lang, "group-members").orElse("Group members");
+            out.add(Map.of("label", group.isEmpty() ? label : label + " (" + group + ")",
+                    "names", String.join(", ", names)));
+        });
+        return out;
+    }
+
+    private List<Object> references(List<Reference> refs) {
+        List<Object> out = new ArrayList<>();
+        int n = 1;
+        for (Reference r : refs) {
+            out.add(reference(r, n++));
         }
-        return langs;
+        return out;
     }
 
     private Map<String, Object> paragraph(Paragraph p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "p");
-        p.runIn().ifPresent(r -> m.put("runIn", inlines(r)));
+        p.runIn().ifPresent(r -> m.put("runIn", inlines(runIn(r))));
         m.put("text", inlines(p.text()));
         return m;
+    }
+
+    /** The mark a note starts with, when it starts with a short superscript ("†", "a", "*"). */
+    private static java.util.Optional<String> mark(RichText note) {
+        if (!note.inlines().isEmpty() && note.inlines().get(0) instanceof Inline.Styled s
+                && s.style() == Inline.Style.SUPERSCRIPT && s.plain().strip().length() <= 3
+                && !s.plain().isBlank()) {
+            return java.util.Optional.of(s.plain().strip());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A run-in heading ends with a stop, unless it has its own punctuation ("Methods:"). */
+    private static RichText runIn(RichText r) {
+        String plain = r.plain().strip();
+        if (plain.isEmpty() || ".:;!?—".indexOf(plain.charAt(plain.length() - 1)) >= 0) {
+            return r;
+        }
+        List<Inline> out = new ArrayList<>(r.inlines());
+        out.add(new Inline.Text("."));
+        return new RichText(out);
     }
 
     private Map<String, Object> section(Section s, int level, String path) {
@@ -495,7 +606,7 @@ final class ArticleView {
         for (Inline i : gluePunctuation(list)) {
             if (i instanceof Inline.Text t) {
                 if (inLink) {
-                    out.add(textNode(t.value()));
+                    addText(t.value(), out);
                 } else {
                     autolink(t.value(), out);
                 }
@@ -542,24 +653,50 @@ final class ArticleView {
     }
 
     /** Plain URLs in text become links, so DOIs and URLs in references are clickable. */
-    private static void autolink(String text, List<Object> out) {
+    private void autolink(String text, List<Object> out) {
         Matcher m = URL.matcher(text);
         int last = 0;
         while (m.find()) {
             if (m.start() > last) {
-                out.add(textNode(text.substring(last, m.start())));
+                addText(text.substring(last, m.start()), out);
             }
             out.add(linkNode(m.group(), List.of(textNode(m.group()))));
             last = m.end();
         }
         if (last < text.length()) {
-            out.add(textNode(text.substring(last)));
+            addText(text.substring(last), out);
+        }
+    }
+
+    /**
+     * Text as nodes: runs the text faces can draw are {@code text}; runs of characters only the
+     * pack's symbols family has (≤, −, ∞…) are {@code symbol}, set in that family.
+     */
+    private void addText(String s, List<Object> out) {
+        int start = 0;
+        boolean inSymbols = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean sym = coverage.needsSymbols(cp);
+            if (sym != inSymbols && i > start) {
+                out.add(node(inSymbols ? "symbol" : "text", s.substring(start, i)));
+                start = i;
+            }
+            inSymbols = sym;
+            i += Character.charCount(cp);
+        }
+        if (start < s.length()) {
+            out.add(node(inSymbols ? "symbol" : "text", s.substring(start)));
         }
     }
 
     private static Map<String, Object> textNode(String s) {
+        return node("text", s);
+    }
+
+    private static Map<String, Object> node(String kind, String s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", "text");
+        m.put("kind", kind);
         m.put("text", s);
         return m;
     }

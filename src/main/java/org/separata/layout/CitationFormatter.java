@@ -216,6 +216,14 @@ final class CitationFormatter {
                 .findFirst().map(org.separata.model.PersonName::surnameThenInitials).orElseGet(c::citationName);
     }
 
+    /** "Sokolova AV": the author's name in the citation's language when the input gives one. */
+    private static String citationName(Contributor c, String citationLanguage) {
+        return c.alternativeNames().stream()
+                .filter(n -> n.lang().map(l -> baseLanguage(l).equals(baseLanguage(citationLanguage))).orElse(false))
+                .findFirst().map(org.separata.model.PersonName::surnameThenInitials)
+                .orElseGet(c::citationName);
+    }
+
     private static String baseLanguage(String lang) {
         int dash = lang.indexOf('-');
         return (dash > 0 ? lang.substring(0, dash) : lang).toLowerCase(Locale.ROOT);

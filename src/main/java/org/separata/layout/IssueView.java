@@ -32,7 +32,8 @@ final class IssueView {
         }
         root.put("issue", issue);
         ArticleView inline = new ArticleView(null, pack, new org.separata.model.CitationStyle(
-                org.separata.model.CitationStyle.Style.VANCOUVER, java.util.Optional.empty()), java.util.Optional.empty());
+                org.separata.model.CitationStyle.Style.VANCOUVER, java.util.Optional.empty()), java.util.Optional.empty(),
+                FontCoverage.of(pack));
         List<Object> contents = new ArrayList<>();
         for (IssueFront.Entry e : front.contents()) {
             Map<String, Object> c = new LinkedHashMap<>();

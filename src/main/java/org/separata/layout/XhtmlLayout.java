@@ -42,6 +42,7 @@ public final class XhtmlLayout {
     private final LayoutPack pack;
     private final World world;
     private final Configuration config;
+    private final FontCoverage coverage;
 
     /**
      * Prepares the pack's templates. The XHTML template is parsed and the stylesheet filled now,
@@ -52,6 +53,7 @@ public final class XhtmlLayout {
     public XhtmlLayout(LayoutPack pack, World world) {
         this.pack = pack;
         this.world = world;
+        this.coverage = FontCoverage.of(pack);
         this.config = configure(pack, world);
         parse(pack.template());
         for (boolean oddStart : new boolean[] {true, false}) {
@@ -83,7 +85,7 @@ public final class XhtmlLayout {
                 .orElseThrow(() -> SeparataException.invalid(l.where(), "the logo '" + l.name()
                         + "' is not a PNG, JPEG or GIF image", "convert it to PNG")));
         ArticleView view = new ArticleView(article, pack, citationStyle(journal),
-                logoName.isPresent() ? logoName : pack.logo());
+                logoName.isPresent() ? logoName : pack.logo(), coverage);
         String xhtml = fill(pack.template(), view.build());
         String css = fill(pack.stylesheet(), view.styleData());
         byte[] cssBytes = css.getBytes(StandardCharsets.UTF_8);

@@ -184,7 +184,8 @@ public final class Separata {
      */
     public List<Diagnostic> preflight(ReadResult read, RenderOptions options) {
         XhtmlLayout layout = layoutFor(read, options);
-        List<Diagnostic> glyphs = GlyphPreflight.check(read.article(), layout.pack(), read.sources(),
+        List<Diagnostic> glyphs = GlyphPreflight.check(printed(read, options, new ArrayList<>()), layout.pack(),
+                read.sources(),
                 options.allowMissingGlyphs());
         if (!options.allowMissingGlyphs() && !glyphs.isEmpty()) {
             throw new SeparataException(ExitCode.INVALID_INPUT, glyphs);
@@ -203,8 +204,8 @@ public final class Separata {
                             + "starts on page " + read.article().firstPageNumber() + ", a left-hand page",
                     "check the page range, or use a layout without recto-start"));
         }
+        Article article = printed(read, options, warnings);
         warnings.addAll(preflight(read, options));
-        Article article = read.article();
         XhtmlDocument xhtml = layout.layout(article, presentation);
         RenderedPdf rendered = PdfRenderer.render(xhtml);
         warnings.addAll(rendered.warnings());
@@ -214,6 +215,42 @@ public final class Separata {
         return new Offprint(pdf, rendered.pageCount(), article, warnings);
     }
 
+    /**
+     * Checks a manifest or JATS file without rendering: everything the reader finds (identifiers,
+     * missing fields, structure), and every character the layout's fonts lack, each with its
+     * location. Only a missing file, a bad layout or a bug end it early (as an exception).
+     */
+    public Validation validate(Path input, RenderOptions options) {
+        ReadResult read;
+        try {
+            read = read(input, options.journal());
+        } catch (SeparataException e) {
+            if (e.exitCode() != ExitCode.INVALID_INPUT) {
+                throw e;
+            }
+            return new Validation(e.diagnostics());
+        }
+        XhtmlLayout layout = layoutFor(read, options);
+        List<Diagnostic> found = new ArrayList<>(read.warnings());
+        Article article = printed(read, options, found);
+        found.addAll(GlyphPreflight.check(article, layout.pack(), read.sources(), false));
+        return new Validation(found);
+    }
+
+    /** The article as the offprint prints it: its translations only when asked for. */
+    private static Article printed(ReadResult read, RenderOptions options, List<Diagnostic> warnings) {
+        Article a = read.article();
+        if (options.includeTranslations() || a.translations().isEmpty()) {
+            return a;
+        }
+        for (int i = 0; i < a.translations().size(); i++) {
+            warnings.add(Diagnostic.warning(read.sources().locate("translations[" + i + "]"),
+                    "the translation into '" + a.translations().get(i).lang() + "' is left out of the offprint",
+                    "render with --include-translations to print it after the article"));
+        }
+        return a.withoutTranslations();
+    }
+
     /** Lays the article out without writing a PDF and returns its page count (for pagination). */
     public int countPages(ReadResult read, RenderOptions options) {
         return PdfRenderer.countPages(xhtml(read, options));
@@ -221,7 +258,7 @@ public final class Separata {
 
     /** The article's XHTML as the layout makes it (for assembling an issue). */
     public XhtmlDocument xhtml(ReadResult read, RenderOptions options) {
-        return layoutFor(read, options).layout(read.article(), presentation(read));
+        return layoutFor(read, options).layout(printed(read, options, new ArrayList<>()), presentation(read));
     }
 
     /**

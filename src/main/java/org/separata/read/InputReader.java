@@ -26,8 +26,7 @@ public final class InputReader {
             return ManifestReader.read(content, fileName, profiles);
         }
         if (lower.endsWith(".xml") || lower.endsWith(".jats")) {
-            throw SeparataException.invalid(SourceLocation.of(fileName), "JATS XML input is not supported yet",
-                    "write the article as a YAML manifest; see examples/adins-2021/article.yaml");
+            return JournalMerge.apply(JatsReader.read(content, fileName), profiles);
         }
         throw SeparataException.invalid(SourceLocation.of(fileName), "unknown kind of input",
                 "give a manifest (.yaml, .yml, .json) or a JATS file (.xml)");

@@ -61,7 +61,7 @@ class IssueBuilderTest {
 
     private IssueOptions options(boolean allowPartial) {
         return new IssueOptions(dir.resolve("out"), 2, Optional.empty(), Optional.empty(), allowPartial, false,
-                Shard.ALL, false, org.separata.finish.PdfStandard.DEFAULT);
+                Shard.ALL, false, org.separata.finish.PdfStandard.DEFAULT, false);
     }
 
     @Test
@@ -140,9 +140,9 @@ class IssueBuilderTest {
     void theSameIssueGivesTheSameBytesWhateverTheParallelism() throws Exception {
         Path issue = issueOf(3, false, -1);
         IssueResult one = build(issue, new IssueOptions(dir.resolve("one"), 1, Optional.empty(), Optional.empty(),
-                false, false, Shard.ALL, false, org.separata.finish.PdfStandard.DEFAULT));
+                false, false, Shard.ALL, false, org.separata.finish.PdfStandard.DEFAULT, false));
         IssueResult two = build(issue, new IssueOptions(dir.resolve("two"), 3, Optional.empty(), Optional.empty(),
-                false, false, Shard.ALL, false, org.separata.finish.PdfStandard.DEFAULT));
+                false, false, Shard.ALL, false, org.separata.finish.PdfStandard.DEFAULT, false));
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(one.issuePdf().orElseThrow()),
                 Files.readAllBytes(two.issuePdf().orElseThrow())), "issue.pdf differs");
         for (int k = 1; k <= 3; k++) {
@@ -158,7 +158,7 @@ class IssueBuilderTest {
         for (int k = 1; k <= 2; k++) {
             Path out = dir.resolve("shard" + k);
             IssueResult r = build(issue, new IssueOptions(out, 2, Optional.empty(), Optional.empty(), false, false,
-                    new Shard(k, 2), false, org.separata.finish.PdfStandard.DEFAULT));
+                    new Shard(k, 2), false, org.separata.finish.PdfStandard.DEFAULT, false));
             assertEquals(ExitCode.OK, r.exitCode());
             assertFalse(Files.exists(out.resolve("issue.pdf")));
             try (var files = Files.list(out.resolve("offprints"))) {

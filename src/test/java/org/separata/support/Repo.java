@@ -44,6 +44,21 @@ public final class Repo {
         }
     }
 
+    /** The 1-based number of the first line of {@code file} that contains {@code text}. */
+    public static int lineOf(Path file, String text) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError(file + " has no line with: " + text);
+    }
+
     /** The seed example. */
     public static Path seed() {
         return file("examples/adins-2021/article.yaml");

@@ -1,17 +1,12 @@
 package org.separata.cli;
 
-import java.util.Optional;
 import org.separata.finish.PdfStandard;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** Options shared by the commands that render: the layout pack, the glyph preflight, the PDF/A level. */
-final class LayoutOptions {
-
-    @Option(names = "--layout", paramLabel = "NAME|DIR",
-            description = "a built-in layout pack or the folder of one (default: classic, or the issue's)")
-    String layout;
+/** Options shared by the commands that write PDFs: the PDF/A level and the glyph preflight. */
+final class OutputOptions {
 
     @Option(names = "--allow-missing-glyphs",
             description = "render even if the fonts lack some characters (they are left out, with a warning)")
@@ -22,10 +17,6 @@ final class LayoutOptions {
                     + "or none")
     PdfStandard standard;
 
-    Optional<String> layout() {
-        return Optional.ofNullable(layout);
-    }
-
     /** Reads {@code --pdfa}: none, 2b, 3b (also PDF/A-2b and the like). */
     static final class StandardConverter implements ITypeConverter<PdfStandard> {
         @Override
@@ -34,5 +25,4 @@ final class LayoutOptions {
                     "'" + value + "' is not a PDF/A level; use one of " + PdfStandard.ids()));
         }
     }
-
 }
