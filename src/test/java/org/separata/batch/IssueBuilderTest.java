@@ -111,6 +111,50 @@ class IssueBuilderTest {
         }
     }
 
+    /**
+     * The example issue (manifests and JATS, three languages): every contents entry links to the
+     * page whose label it prints, every outline entry lands on an article's first page, and the
+     * issue is PDF/A-2b.
+     */
+    @Test
+    void theExampleIssueHasContentsThatPointWhereTheyPrint() throws Exception {
+        IssueResult r = build(Repo.file("examples/issue-2021-4/issue.yaml"), options(false));
+        assertEquals(ExitCode.OK, r.exitCode());
+        byte[] bytes = Files.readAllBytes(r.issuePdf().orElseThrow());
+        org.separata.support.Archival.assertPdfA2b(bytes);
+        try (PdfInspector issue = new PdfInspector(bytes)) {
+            var doc = issue.document();
+            List<String> labels = issue.pageLabels();
+            int checked = 0;
+            for (int p = 0; p < doc.getNumberOfPages(); p++) {
+                for (var a : doc.getPage(p).getAnnotations()) {
+                    if (!(a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link)
+                            || !(link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo go)) {
+                        continue;
+                    }
+                    var dest = (org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination)
+                            go.getDestination();
+                    String target = labels.get(doc.getPages().indexOf(dest.getPage()));
+                    var strip = new org.apache.pdfbox.text.PDFTextStripperByArea();
+                    var rect = link.getRectangle();
+                    float h = doc.getPage(p).getMediaBox().getHeight();
+                    strip.addRegion("entry", new java.awt.geom.Rectangle2D.Float(rect.getLowerLeftX(),
+                            h - rect.getUpperRightY(), rect.getWidth(), rect.getHeight()));
+                    strip.extractRegions(doc.getPage(p));
+                    String text = strip.getTextForRegion("entry").strip();
+                    assertTrue(text.endsWith(target), "the entry '" + text + "' links to page " + target);
+                    checked++;
+                }
+            }
+            assertEquals(5, checked, "one link per article");
+            List<String> top = issue.outline().stream().filter(o -> !o.startsWith(" ")).toList();
+            assertEquals(5, top.size(), issue.outline().toString());
+        }
+        try (var files = Files.list(dir.resolve("out/offprints"))) {
+            assertEquals(5, files.count());
+        }
+    }
+
     @Test
     void oneBrokenArticleAmongFiveExitsFourAndTheOthersAreWritten() throws Exception {
         IssueResult r = build(issueOf(5, false, 2), options(false));
