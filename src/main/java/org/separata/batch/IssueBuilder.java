@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,6 +98,12 @@ public final class IssueBuilder {
             outcomes.add(new ArticleOutcome(i, file, name));
         }
         Map<String, Double> stages = new LinkedHashMap<>();
+        ExecutorService issueThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "separata-issue-pdf");
+            t.setDaemon(true);
+            return t;
+        });
+        Optional<Speculation> speculative = Optional.empty();
         long mark = world.nanoTime();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
@@ -131,6 +138,14 @@ public final class IssueBuilder {
                 Map<Integer, Optional<PageRange>> before = new LinkedHashMap<>();
                 outcomes.forEach(a -> before.put(a.index, a.range));
                 paginate(outcomes, manifest.firstPage(), rectoStart);
+                if (round == 0 && options.shard().isAll() && !stop.get()) {
+                    // The issue PDF is assembled alongside the offprints from this pagination; it is
+                    // used if the pagination holds and every article succeeds, and made again if not.
+                    List<Placement> snapshot = placements(outcomes);
+                    speculative = Optional.of(new Speculation(snapshot, CompletableFuture.supplyAsync(
+                            () -> assembleIssue(snapshot, issueFile, manifest, layout, render, Progress.NONE),
+                            issueThread)));
+                }
                 if (round > 0) {
                     outcomes.stream().filter(a -> !a.range.equals(before.get(a.index)))
                             .filter(a -> options.shard().contains(a.index, outcomes.size())).forEach(a -> toRender.add(a.index));
@@ -165,6 +180,7 @@ public final class IssueBuilder {
             mark = world.nanoTime();
         } finally {
             pool.shutdownNow();
+            issueThread.shutdown();
         }
 
         int failed = (int) outcomes.stream().filter(a -> !a.ok()).count();
@@ -174,9 +190,24 @@ public final class IssueBuilder {
         if (options.shard().isAll() && (complete || options.allowPartial())
                 && outcomes.stream().anyMatch(ArticleOutcome::ok)) {
             issuePdf = Optional.of(options.outDir().resolve("issue.pdf"));
-            writeIssue(issuePdf.get(), issueFile, manifest, layout, render, outcomes);
+            List<Placement> now = placements(outcomes);
+            byte[] pdf = null;
+            if (speculative.isPresent() && speculative.get().placements().equals(now)) {
+                try {
+                    pdf = speculative.get().pdf().join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    pdf = null; // made again below, where a failure is reported with its context
+                }
+            }
+            if (pdf == null) {
+                speculative.ifPresent(sp -> sp.pdf().cancel(true));
+                pdf = assembleIssue(now, issueFile, manifest, layout, render, progress);
+            }
+            world.writeAtomically(issuePdf.get(), pdf);
             stages.put("issue", (world.nanoTime() - mark) / 1e9);
         }
+        speculative.ifPresent(sp -> sp.pdf().cancel(true));
+        issueThread.shutdownNow();
         int pages = outcomes.stream().filter(ArticleOutcome::ok).mapToInt(a -> a.pages).sum();
         Path report = options.outDir().resolve("report.json");
         double seconds = (world.nanoTime() - start) / 1e9;
@@ -209,11 +240,8 @@ public final class IssueBuilder {
      */
     private ReadResult place(ReadResult read, IssueManifest issue, PageRange pages, ArticleOutcome a) {
         Article article = read.article();
-        Article.Builder b = article.toBuilder();
         Issue own = article.issue();
         Issue theirs = issue.issue();
-        b.issue = new Issue(theirs.volume().or(own::volume), theirs.number().or(own::number),
-                theirs.year().or(own::year), theirs.date().or(own::date));
         conflict(read, "issue.volume", own.volume(), theirs.volume(), a);
         conflict(read, "issue.number", own.number(), theirs.number(), a);
         conflict(read, "issue.year", own.year(), theirs.year(), a);
@@ -225,8 +253,18 @@ public final class IssueBuilder {
                             + a.range.get().display(),
                     "the offprint and the issue use " + a.range.get().display() + "; correct the article file"));
         }
+        return placed(read, issue, pages);
+    }
+
+    /** The article with the issue's volume, number and year (the article's where the issue has none) and {@code pages}. */
+    private static ReadResult placed(ReadResult read, IssueManifest issue, PageRange pages) {
+        Article.Builder b = read.article().toBuilder();
+        Issue own = read.article().issue();
+        Issue theirs = issue.issue();
+        b.issue = new Issue(theirs.volume().or(own::volume), theirs.number().or(own::number),
+                theirs.year().or(own::year), theirs.date().or(own::date));
         b.pages = Optional.of(pages);
-        return new ReadResult(b.build(), read.warnings(), read.sources());
+        return new ReadResult(b.build(), read.warnings(), read.sources(), read.profile());
     }
 
     private static <T> void conflict(ReadResult read, String field, Optional<T> own, Optional<T> issue,
@@ -296,16 +334,38 @@ public final class IssueBuilder {
         }
     }
 
-    private void writeIssue(Path target, Path issueFile, IssueManifest manifest, XhtmlLayout layout,
-                            RenderOptions render, List<ArticleOutcome> outcomes) {
-        List<ArticleOutcome> ok = outcomes.stream().filter(ArticleOutcome::ok).toList();
+    /** Where an article goes in the issue PDF, as a pagination decided it. */
+    private record Placement(String file, ReadResult read, PageRange range, boolean blankBefore) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Placement p && p.file.equals(file) && p.range.equals(range)
+                    && p.blankBefore == blankBefore;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(file, range, blankBefore);
+        }
+    }
+
+    /** An issue PDF assembled in the background from a pagination that may still change. */
+    private record Speculation(List<Placement> placements, CompletableFuture<byte[]> pdf) {
+    }
+
+    private static List<Placement> placements(List<ArticleOutcome> outcomes) {
+        return outcomes.stream().filter(ArticleOutcome::ok).filter(a -> a.range.isPresent())
+                .map(a -> new Placement(a.file, a.read.orElseThrow(), a.range.get(), a.blankBefore)).toList();
+    }
+
+    /** The issue PDF: cover, contents and front matter, then the articles, finished. */
+    private byte[] assembleIssue(List<Placement> ok, Path issueFile, IssueManifest manifest, XhtmlLayout layout,
+                                 RenderOptions render, Progress progress) {
         List<IssueFront.Entry> entries = new ArrayList<>();
-        for (ArticleOutcome a : ok) {
-            Article art = a.read.orElseThrow().article();
+        for (Placement a : ok) {
+            Article art = a.read().article();
             entries.add(new IssueFront.Entry(art.mainTitle().title(),
                     String.join(", ", art.authors().stream().map(Contributor::bylineName).toList()),
-                    a.range.orElseThrow().first(), a.range.orElseThrow().last(), art.section().orElse(""),
-                    "toc-" + entries.size()));
+                    a.range().first(), a.range().last(), art.section().orElse(""), "toc-" + entries.size()));
         }
         Optional<byte[]> cover = manifest.coverImage()
                 .map(c -> world.readInput(issueFile.toAbsolutePath().getParent().resolve(c)));
@@ -321,21 +381,20 @@ public final class IssueBuilder {
                         anchor.width(), anchor.height(), Integer.parseInt(anchor.id().substring(4))));
             }
             progress.done("cover and contents", true, frontPages + " pages");
-            for (ArticleOutcome a : ok) {
-                ReadResult placed = place(a.read.orElseThrow(), manifest, a.range.orElseThrow(), a);
+            for (Placement a : ok) {
+                ReadResult placed = placed(a.read(), manifest, a.range());
                 XhtmlDocument xhtml = separata.xhtml(placed, render);
                 int pages = book.add(xhtml);
                 List<OutlineItem> articleOutline = Separata.outline(xhtml, book.outlineAnchors(xhtml),
                         new ArrayList<>());
                 places.add(new IssueLayout.ArticlePlace(placed.article().mainTitle().title().plain(), pages,
-                        a.blankBefore, articleOutline));
-                progress.done(a.file, true, a.range.orElseThrow().display());
+                        a.blankBefore(), articleOutline));
+                progress.done(a.file(), true, a.range().display());
             }
         }
         progress.finish();
-        byte[] pdf = new IssueFinisher(separata.finisher()).finish(out.toByteArray(), metadata(manifest, ok),
+        return new IssueFinisher(separata.finisher()).finish(out.toByteArray(), metadata(manifest, ok),
                 new IssueLayout(frontPages, manifest.firstPage(), places, links), render.standard());
-        world.writeAtomically(target, pdf);
     }
 
     /**
@@ -343,19 +402,18 @@ public final class IssueBuilder {
      * its articles (the page range, the authors in order); written to the Info dictionary and the
      * XMP as for an offprint.
      */
-    private PdfMetadata metadata(IssueManifest m, List<ArticleOutcome> ok) {
+    private PdfMetadata metadata(IssueManifest m, List<Placement> ok) {
         String title = m.journal().title() + issueLabel(m) + m.title().map(t -> ". " + t).orElse("");
         PdfMetadata.Builder b = PdfMetadata.builder("en", title);
         java.util.LinkedHashSet<String> authors = new java.util.LinkedHashSet<>();
-        ok.forEach(a -> a.read.orElseThrow().article().authors().forEach(c -> authors.add(c.displayName())));
+        ok.forEach(a -> a.read().article().authors().forEach(c -> authors.add(c.displayName())));
         b.creators(new ArrayList<>(authors));
         StringBuilder contents = new StringBuilder();
-        for (ArticleOutcome a : ok) {
+        for (Placement a : ok) {
             if (!contents.isEmpty()) {
                 contents.append("\n");
             }
-            contents.append(a.range.orElseThrow().display()).append("  ")
-                    .append(a.read.orElseThrow().article().mainTitle().title().plain());
+            contents.append(a.range().display()).append("  ").append(a.read().article().mainTitle().title().plain());
         }
         b.abstractText("en", contents.toString());
         b.publisher(m.journal().publisher());
@@ -364,7 +422,7 @@ public final class IssueBuilder {
                 m.journal().onlineIssn().map(org.separata.model.Issn::value));
         b.issue(m.issue().volume(), m.issue().number(),
                 m.issue().date().map(Object::toString).or(() -> m.issue().year().map(String::valueOf)));
-        int last = ok.stream().mapToInt(a -> a.range.orElseThrow().last()).max().orElse(m.firstPage());
+        int last = ok.stream().mapToInt(a -> a.range().last()).max().orElse(m.firstPage());
         b.pages(Optional.of(String.valueOf(m.firstPage())), Optional.of(String.valueOf(last)));
         b.published(m.issue().date());
         b.fileDate(world.sourceDateEpoch()

@@ -58,13 +58,13 @@ public final class IssueBenchmark {
         }
     }
 
-    /** The article files of examples/ that an issue can use (manifests and JATS). */
+    /** The articles of the example issue (manifests and JATS), which are complete without a profile. */
     private static List<Path> examples() throws Exception {
         List<Path> out = new ArrayList<>();
-        try (var files = Files.walk(Path.of("examples"))) {
+        out.add(Path.of("examples/adins-2021/article.yaml"));
+        try (var files = Files.list(Path.of("examples/issue-2021-4"))) {
             files.filter(f -> f.toString().matches(".*\\.(yaml|json|xml)$"))
                     .filter(f -> !f.getFileName().toString().startsWith("issue"))
-                    .filter(f -> !f.getFileName().toString().equals("journal.yaml"))
                     .sorted().forEach(out::add);
         }
         return out;
@@ -92,7 +92,7 @@ public final class IssueBenchmark {
                 text = text.replaceFirst("(?m)^(  - lang: \\w+\\n    text: \")", "$1No. " + i + ". ");
                 int cut = i % 4;
                 for (int k = 0; k < cut; k++) {
-                    text = text.replaceFirst("(?m)^  - text: \"[^\\n]*\\n", "");
+                    text = text.replaceFirst("(?m)^  - text: \"[^\\n]*\\n(    [^\\n]*\\n)*", "");
                 }
             }
             Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
