@@ -63,6 +63,8 @@ class JatsOffprintTest {
         return files.stream().map(xml -> DynamicTest.dynamicTest(Repo.root().relativize(xml).toString(), () -> {
             JatsFacts facts = JatsFacts.of(xml);
             Offprint offprint = Rendering.render(xml);
+            // every test case is an archival file, like the examples
+            org.separata.support.Archival.assertPdfA2b(offprint.pdf());
             try (PdfInspector pdf = new PdfInspector(offprint.pdf())) {
                 String page1 = squeeze(pdf.pageText(1));
                 String all = squeeze(pdf.text());
