@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code separata} command line. Each subcommand is its own class and returns an exit code. */
 @Command(name = "separata", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Typesets scholarly journal articles into print-ready PDF offprints.",
-        subcommands = {RenderCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RenderCommand.class, ValidateCommand.class, IssueCommand.class, LayoutsCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 some articles failed."})
 public final class Main {
 
@@ -21,7 +22,12 @@ public final class Main {
 
     /** Runs the command line with the given writers; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Separata separata = new Separata(World.system());
+        return run(args, out, err, World.system());
+    }
+
+    /** Runs the command line in the given world (a fixed clock, say); returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, World world) {
+        Separata separata = new Separata(world);
         CommandLine cl = new CommandLine(new Main(), new Factory(separata));
         cl.setOut(out);
         cl.setErr(err);
@@ -51,6 +57,15 @@ public final class Main {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == RenderCommand.class) {
                 return cls.cast(new RenderCommand(separata));
+            }
+            if (cls == ValidateCommand.class) {
+                return cls.cast(new ValidateCommand(separata));
+            }
+            if (cls == IssueCommand.class) {
+                return cls.cast(new IssueCommand(separata));
+            }
+            if (cls == LayoutsCommand.class) {
+                return cls.cast(new LayoutsCommand(separata));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -1,22 +1,30 @@
 package org.separata.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 import org.separata.pipeline.Offprint;
 import org.separata.pipeline.RenderOptions;
 import org.separata.pipeline.Separata;
+import org.separata.pipeline.Watch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code separata render INPUT -o OUT.pdf}: one offprint. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Typesets one article (YAML/JSON manifest or JATS XML) into a PDF offprint.")
 final class RenderCommand implements Callable<Integer> {
+
+    /** How often --watch looks at the files it depends on. */
+    static final Duration POLL = Duration.ofMillis(250);
 
     private final Separata separata;
 
@@ -30,13 +38,15 @@ final class RenderCommand implements Callable<Integer> {
             description = "where to write the PDF (default: INPUT with .pdf)")
     Path output;
 
-    @Option(names = "--layout", paramLabel = "NAME", defaultValue = RenderOptions.DEFAULT_LAYOUT,
-            description = "a built-in layout pack or the folder of one (default: ${DEFAULT-VALUE})")
-    String layout;
+    @Mixin
+    ArticleOptions article = new ArticleOptions();
 
-    @Option(names = "--allow-missing-glyphs",
-            description = "render even if the fonts lack some characters (they are left out, with a warning)")
-    boolean allowMissingGlyphs;
+    @Mixin
+    OutputOptions outputOptions = new OutputOptions();
+
+    @Option(names = "--watch",
+            description = "render again whenever the input, the journal profile or the layout changes (Ctrl-C ends)")
+    boolean watch;
 
     RenderCommand(Separata separata) {
         this.separata = separata;
@@ -44,17 +54,35 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long start = separata.world().nanoTime();
-        Offprint offprint = separata.render(input, new RenderOptions(layout, allowMissingGlyphs));
+        RenderOptions options = article.toRenderOptions(outputOptions.allowMissingGlyphs, outputOptions.standard);
         Path target = output != null ? output : defaultOutput(input);
+        if (watch) {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            new Watch(separata, files -> separata.world().awaitChange(files, POLL)).run(input, target, options,
+                    line -> {
+                        out.println(line);
+                        out.flush();
+                    }, d -> {
+                        err.println(d.format());
+                        err.flush();
+                    }, Integer.MAX_VALUE);
+            return ExitCode.OK.code();
+        }
+        long start = separata.world().nanoTime();
+        String warmLayout = options.layout().orElse(RenderOptions.DEFAULT_LAYOUT);
+        Thread warm = new Thread(() -> separata.warmUp(warmLayout), "separata-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+        Offprint offprint = separata.render(input, options);
         separata.world().writeAtomically(target, offprint.pdf());
         for (Diagnostic d : offprint.warnings()) {
             spec.commandLine().getErr().println(d.format());
         }
         spec.commandLine().getErr().flush();
         double seconds = (separata.world().nanoTime() - start) / 1e9;
-        spec.commandLine().getOut().printf("wrote %s (%d page%s) in %.2f s%n", target, offprint.pageCount(),
-                offprint.pageCount() == 1 ? "" : "s", seconds);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d page%s, %s) in %.2f s%n", target,
+                offprint.pageCount(), offprint.pageCount() == 1 ? "" : "s", options.standard().displayName(), seconds);
         return ExitCode.OK.code();
     }
 

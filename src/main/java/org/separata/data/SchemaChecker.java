@@ -17,7 +17,8 @@ import org.separata.diag.Diagnostic;
  * Checks a {@link Node} tree against a JSON Schema, so that the schema an editor uses for
  * autocompletion is also the one that decides what Separata accepts. It understands the subset the
  * project's schemas use: {@code $ref} into {@code $defs}, {@code type} (one or several),
- * {@code properties}, {@code additionalProperties} ({@code false} or a schema), {@code required}, {@code items},
+ * {@code properties}, {@code patternProperties}, {@code additionalProperties} ({@code false} or a schema),
+ * {@code required}, {@code items},
  * {@code enum}, {@code pattern}, {@code minItems}, {@code minLength}, {@code minimum} and
  * {@code maximum}. A property's {@code description} becomes the hint of a diagnostic about it.
  */
@@ -30,6 +31,22 @@ public final class SchemaChecker {
             throw new IllegalArgumentException("a schema must be a JSON object");
         }
         this.root = m;
+    }
+
+    /**
+     * The checker of one of Separata's own schemas, {@code src/main/resources/schema/NAME}.
+     *
+     * @throws IllegalStateException if the schema is not on the classpath (a broken build)
+     */
+    public static SchemaChecker builtIn(String name) {
+        try (java.io.InputStream in = SchemaChecker.class.getResourceAsStream("/schema/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema/" + name + " is missing from the classpath");
+            }
+            return new SchemaChecker(DataParser.parse(in.readAllBytes(), name, DataFormat.JSON));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** All problems found, in document order. An empty list means the data fits the schema. */
@@ -65,15 +82,26 @@ public final class SchemaChecker {
         Node additional = schema.get("additionalProperties").orElse(null);
         boolean closed = additional instanceof ScalarNode s && s.text().equals("false");
         Set<String> allowed = props == null ? Set.of() : props.entries().keySet();
+        Map<String, Node> patterns = schema.get("patternProperties").filter(MapNode.class::isInstance)
+                .map(n -> ((MapNode) n).entries()).orElse(Map.of());
         for (Map.Entry<String, Node> e : map.entries().entrySet()) {
             Node propSchema = props == null ? null : props.entries().get(e.getKey());
+            Optional<MapNode> byPattern = patterns.entrySet().stream()
+                    .filter(p -> Pattern.compile(p.getKey()).matcher(e.getKey()).find())
+                    .map(p -> p.getValue()).filter(MapNode.class::isInstance).map(MapNode.class::cast).findFirst();
             if (propSchema instanceof MapNode ps) {
                 check(e.getValue(), ps, Optional.empty(), out);
+            } else if (byPattern.isPresent()) {
+                check(e.getValue(), byPattern.get(), Optional.empty(), out);
             } else if (additional instanceof MapNode as) {
                 check(e.getValue(), as, Optional.empty(), out);
             } else if (closed) {
-                out.add(Diagnostic.error(e.getValue().location(), "unknown key '" + e.getKey() + "'",
-                        unknownKeyHint(e.getKey(), allowed)));
+                String hint = unknownKeyHint(e.getKey(), allowed);
+                for (Map.Entry<String, Node> p : patterns.entrySet()) {
+                    hint += ", or a key matching " + p.getKey() + (p.getValue() instanceof MapNode pm
+                            ? string(pm, "description").map(d -> " (" + d + ")").orElse("") : "");
+                }
+                out.add(Diagnostic.error(e.getValue().location(), "unknown key '" + e.getKey() + "'", hint));
             }
         }
         schema.get("required").filter(ListNode.class::isInstance).map(ListNode.class::cast).ifPresent(req -> {

@@ -8,8 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +38,16 @@ public final class World {
     private static final World DEFAULT = new World(System.getenv());
 
     private final Map<String, String> env;
+    private final Clock clock;
     private final Map<String, byte[]> resourceCache = new ConcurrentHashMap<>();
 
     World(Map<String, String> env) {
+        this(env, Clock.systemDefaultZone());
+    }
+
+    World(Map<String, String> env, Clock clock) {
         this.env = Map.copyOf(env);
+        this.clock = clock;
     }
 
     /** The process-wide world: the real environment and the classpath. */
@@ -47,6 +58,11 @@ public final class World {
     /** A world with a fixed environment (for tests and reproducibility checks). */
     public static World withEnvironment(Map<String, String> env) {
         return new World(env);
+    }
+
+    /** A world with a fixed environment and clock (for tests of what prints the time). */
+    public static World withEnvironment(Map<String, String> env, Clock clock) {
+        return new World(env, clock);
     }
 
     // ---- inputs ---------------------------------------------------------------------------------
@@ -112,6 +128,14 @@ public final class World {
             }
         });
         return loaded;
+    }
+
+    /**
+     * The template library every layout pack shares ({@code layouts/lib}): macros, labels and
+     * common assets. Templates reach it by the reserved prefix {@code /lib/}.
+     */
+    public ResourceRoot layoutLibrary() {
+        return ResourceRoot.classpath("layouts/lib");
     }
 
     /** The root of the built-in font families ({@code fonts/}). */
@@ -197,6 +221,67 @@ public final class World {
         return System.nanoTime();
     }
 
+    /**
+     * The wall-clock time, in the local time zone, for messages to a person watching (when a watch
+     * re-render finished). Never written into a PDF.
+     */
+    public ZonedDateTime now() {
+        return ZonedDateTime.now(clock);
+    }
+
+    // ---- watching files ---------------------------------------------------------------------------
+
+    /**
+     * What is known of each file right now: its modification time and size, or that it is absent.
+     * Two stamps differ when a file was written, created or removed.
+     */
+    public Map<Path, String> stamp(Collection<Path> files) {
+        Map<Path, String> out = new LinkedHashMap<>();
+        for (Path f : files) {
+            try {
+                out.put(f, Files.getLastModifiedTime(f).toMillis() + "/" + Files.size(f));
+            } catch (IOException e) {
+                out.put(f, "absent");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Waits until one of {@code files} is written, created or removed, checking every
+     * {@code interval}, and returns the files that changed. Polling works on every file system,
+     * including network shares and editors that replace a file on save.
+     *
+     * @throws InterruptedException when the thread is interrupted (Ctrl-C ends a watch this way)
+     */
+    public List<Path> awaitChange(Collection<Path> files, Duration interval) throws InterruptedException {
+        Map<Path, String> before = stamp(files);
+        while (true) {
+            Thread.sleep(interval.toMillis());
+            Map<Path, String> now = stamp(files);
+            List<Path> changed = new ArrayList<>();
+            now.forEach((f, s) -> {
+                if (!s.equals(before.get(f))) {
+                    changed.add(f);
+                }
+            });
+            if (!changed.isEmpty()) {
+                return changed;
+            }
+        }
+    }
+
+    /** Every file inside a folder on disk, at any depth (for watching a layout pack), sorted. */
+    public List<Path> filesUnder(Path dir) {
+        try (Stream<Path> s = Files.walk(dir, 4)) {
+            List<Path> out = new ArrayList<>(s.filter(Files::isRegularFile).toList());
+            out.sort(null);
+            return out;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     // ---- outputs ----------------------------------------------------------------------------------
 
     /**
@@ -218,6 +303,7 @@ public final class World {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
+            readableByAll(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -235,6 +321,13 @@ public final class World {
                     // the temporary file is hidden and named .part; nothing else to do
                 }
             }
+        }
+    }
+
+    /** Temporary files are created private; an output gets the usual rw-r--r--. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.separata.model.Abstract;
 import org.separata.model.Affiliation;
 import org.separata.model.Article;
 import org.separata.model.Block;
+import org.separata.model.CitationStyle;
 import org.separata.model.Contributor;
 import org.separata.model.Footnote;
 import org.separata.model.HistoryDate;
@@ -20,11 +22,17 @@ import org.separata.model.Reference;
 import org.separata.model.RichText;
 import org.separata.model.Section;
 import org.separata.model.Title;
+import org.separata.model.Translation;
 
 /**
  * Turns an {@link Article} into the data a template receives: plain maps, lists and strings, with
  * rich text as lists of inline nodes. The keys are documented in {@code layouts/README.md}; what is
  * absent in the input is absent here (test it with {@code ??} in FreeMarker).
+ *
+ * <p>It also names the targets of the PDF outline: the main title, each abstract, each titled body
+ * section, the notes, the references and the licence get an {@code anchor} (an element id such as
+ * {@code outline-references}) that the template puts on the element, and {@link #outline()} lists
+ * the entries that point to them.
  */
 final class ArticleView {
 
@@ -34,22 +42,42 @@ final class ArticleView {
 
     private final Article article;
     private final LayoutPack pack;
+    private final CitationStyle citation;
     private final String citationLanguage;
+    private final Optional<String> logo;
+    private final FontCoverage coverage;
     private final Prose prose;
     private final boolean hyphenate;
 
-    ArticleView(Article article, LayoutPack pack, Prose prose) {
+    /** Without typography: for {@link #inlines(RichText)} alone (issue front matter). */
+    ArticleView(Article article, LayoutPack pack, CitationStyle citation, Optional<String> logo,
+                FontCoverage coverage) {
+        this(article, pack, citation, logo, coverage, null);
+    }
+
+    /**
+     * @param citation the style of a generated how-to-cite line, with its language
+     * @param logo     the name of the logo to show (the journal's or the pack's), if any
+     * @param coverage which characters the text fonts have, so others go to the symbols font
+     * @param prose    the typographic rules and hyphenation of running text, by language
+     */
+    ArticleView(Article article, LayoutPack pack, CitationStyle citation, Optional<String> logo,
+                FontCoverage coverage, Prose prose) {
         this.article = article;
         this.pack = pack;
-        this.citationLanguage = String.valueOf(pack.options().getOrDefault("citation-language", "en"));
+        this.citation = citation;
+        this.citationLanguage = citation.language().orElse(pack.citationLanguage());
+        this.logo = logo;
+        this.coverage = coverage;
         this.prose = prose;
-        this.hyphenate = !Boolean.FALSE.equals(pack.options().get("hyphenate"))
-                && !"false".equals(String.valueOf(pack.options().get("hyphenate")));
+        // a layout may turn hyphenation off in layout.yaml: options: {hyphenate: false}
+        this.hyphenate = !"false".equals(String.valueOf(pack.options().get("hyphenate")));
+        // article may be null when only inlines() is used (issue front matter)
     }
 
     /** Running text in a language: its typographic rules applied, and hyphenation points where wanted. */
     private List<Object> text(RichText t, String lang, boolean hyphenated) {
-        return inlines(prose.apply(t, lang, hyphenated && hyphenate));
+        return inlines(prose == null ? t : prose.apply(t, lang, hyphenated && hyphenate));
     }
 
     Map<String, Object> build() {
@@ -69,7 +97,79 @@ final class ArticleView {
         return settings();
     }
 
+    /** Ids the template puts on the outline's targets (besides the per-item {@code anchor}s). */
+    static final String TITLE_ANCHOR = "outline-title";
+    static final String NOTES_ANCHOR = "outline-notes";
+    static final String REFERENCES_ANCHOR = "outline-references";
+    static final String LICENSE_ANCHOR = "outline-license";
+
+    /**
+     * The outline, in reading order: the main title, each abstract (headed in its own language),
+     * the titled body sections (nested by level), the notes, the references and the licence.
+     */
+    List<OutlineEntry> outline() {
+        List<OutlineEntry> out = new ArrayList<>();
+        Title main = article.mainTitle();
+        out.add(new OutlineEntry(TITLE_ANCHOR, fullTitle(main), 1));
+        for (String lang : languages(article.abstracts(), article.keywords(), article.language())) {
+            article.abstracts().stream().filter(ab -> ab.lang().equals(lang) && !ab.paragraphs().isEmpty())
+                    .findFirst().ifPresent(ab -> out.add(new OutlineEntry(abstractAnchor(lang),
+                            ab.title().orElseGet(() -> label(lang, "abstract")), 1)));
+        }
+        for (int i = 0; i < article.body().size(); i++) {
+            sectionOutline(article.body().get(i), String.valueOf(i + 1), 1, out);
+        }
+        String lang = article.language();
+        if (!article.footnotes().isEmpty()) {
+            out.add(new OutlineEntry(NOTES_ANCHOR, label(lang, "notes"), 1));
+        }
+        if (!article.references().isEmpty()) {
+            out.add(new OutlineEntry(REFERENCES_ANCHOR, label(lang, "references"), 1));
+        }
+        if (article.license().isPresent()) {
+            out.add(new OutlineEntry(LICENSE_ANCHOR, label(lang, "license"), 1));
+        }
+        return out;
+    }
+
+    /** A titled section is an entry at its level; an untitled one lends its level to its children. */
+    private void sectionOutline(Section s, String path, int level, List<OutlineEntry> out) {
+        int childLevel = level;
+        if (s.title().isPresent() && !s.title().get().isBlank()) {
+            out.add(new OutlineEntry(sectionAnchor(path), s.title().get().plain().strip(), level));
+            childLevel = level + 1;
+        }
+        for (int i = 0; i < s.sections().size(); i++) {
+            sectionOutline(s.sections().get(i), path + "-" + (i + 1), childLevel, out);
+        }
+    }
+
+    private static String fullTitle(Title t) {
+        return t.title().plain() + t.subtitle().map(s -> ": " + s.plain()).orElse("");
+    }
+
+    private String label(String lang, String key) {
+        return pack.labels().forLanguage(lang).getOrDefault(key, key);
+    }
+
+    private static String abstractAnchor(String lang) {
+        return "outline-abstract-" + lang;
+    }
+
+    private static String sectionAnchor(String path) {
+        return "outline-section-" + path;
+    }
+
+    /** The stylesheet's data for any article whose first page number is odd or even. */
+    static Map<String, Object> styleData(LayoutPack pack, boolean oddStart, Optional<String> logo) {
+        return settings(pack, oddStart ? 1 : 2, logo);
+    }
+
     private Map<String, Object> settings() {
+        return settings(pack, article.firstPageNumber(), logo);
+    }
+
+    private static Map<String, Object> settings(LayoutPack pack, int firstPage, Optional<String> logo) {
         Map<String, Object> s = new LinkedHashMap<>();
         PageGeometry g = pack.page();
         Map<String, Object> page = new LinkedHashMap<>();
@@ -86,11 +186,18 @@ final class ArticleView {
         fonts.putIfAbsent("mono", pack.font("sans").name());
         s.put("fonts", fonts);
         s.put("colors", pack.colors());
-        pack.logo().ifPresent(l -> s.put("logo", l));
+        logo.ifPresent(l -> s.put("logo", l));
         s.put("options", pack.options());
+        Map<String, Object> show = new LinkedHashMap<>();
+        pack.masthead().forEach(f -> show.put(f, true));
+        if (logo.isEmpty()) {
+            show.remove("logo");
+        }
+        s.put("show", show);
+        s.put("rectoStart", pack.rectoStart());
         // Flying Saucer picks :left/:right by physical position (the first page is :right), so
         // the recto/verso selectors depend on whether the first page number is odd.
-        boolean oddStart = article.firstPageNumber() % 2 == 1;
+        boolean oddStart = firstPage % 2 == 1;
         s.put("recto", oddStart ? "right" : "left");
         s.put("verso", oddStart ? "left" : "right");
         s.put("firstPageIsRecto", oddStart);
@@ -103,22 +210,32 @@ final class ArticleView {
     }
 
     private Map<String, Object> journal() {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("title", article.journal().title());
-        article.journal().abbreviation().ifPresent(v -> j.put("abbrev", v));
-        article.journal().publisher().ifPresent(v -> j.put("publisher", v));
-        article.journal().printIssn().ifPresent(v -> j.put("issnPrint", v.value()));
-        article.journal().onlineIssn().ifPresent(v -> j.put("issnOnline", v.value()));
-        article.journal().url().ifPresent(v -> j.put("url", v));
-        return j;
+        return journal(article.journal());
     }
 
     private Map<String, Object> issue() {
+        return issue(article.issue());
+    }
+
+    /** The journal as templates see it: title, abbrev, publisher, issnPrint, issnOnline, url. */
+    static Map<String, Object> journal(org.separata.model.Journal journal) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("title", journal.title());
+        journal.abbreviation().ifPresent(v -> j.put("abbrev", v));
+        journal.publisher().ifPresent(v -> j.put("publisher", v));
+        journal.printIssn().ifPresent(v -> j.put("issnPrint", v.value()));
+        journal.onlineIssn().ifPresent(v -> j.put("issnOnline", v.value()));
+        journal.url().ifPresent(v -> j.put("url", v));
+        return j;
+    }
+
+    /** The issue as templates see it: volume, number, year, date. */
+    static Map<String, Object> issue(org.separata.model.Issue issue) {
         Map<String, Object> i = new LinkedHashMap<>();
-        article.issue().volume().ifPresent(v -> i.put("volume", v));
-        article.issue().number().ifPresent(v -> i.put("number", v));
-        article.issue().year().ifPresent(v -> i.put("year", String.valueOf(v)));
-        article.issue().date().ifPresent(v -> i.put("date", v.toString()));
+        issue.volume().ifPresent(v -> i.put("volume", v));
+        issue.number().ifPresent(v -> i.put("number", v));
+        issue.year().ifPresent(v -> i.put("year", String.valueOf(v)));
+        issue.date().ifPresent(v -> i.put("date", v.toString()));
         return i;
     }
 
@@ -141,7 +258,9 @@ final class ArticleView {
         Title main = article.mainTitle();
         a.put("title", title(main, true));
         List<Object> titles = new ArrayList<>();
-        titles.add(title(main, true));
+        Map<String, Object> mainTitle = title(main, true);
+        mainTitle.put("anchor", TITLE_ANCHOR);
+        titles.add(mainTitle);
         for (Title t : article.titles()) {
             if (t != main) {
                 titles.add(title(t, false));
@@ -158,6 +277,8 @@ final class ArticleView {
             m.put("id", aff.id());
             m.put("mark", mark);
             m.put("text", aff.display());
+            m.put("alternatives", alternatives(aff));
+            m.put("used", article.authors().stream().anyMatch(c -> c.affiliationIds().contains(aff.id())));
             affs.add(m);
         }
         a.put("affiliations", affs);
@@ -169,6 +290,17 @@ final class ArticleView {
         }
         a.put("authors", authors);
         a.put("authorNames", String.join(", ", article.authors().stream().map(Contributor::bylineName).toList()));
+        // Many authors are set as one byline with a numbered list of affiliations.
+        Object compactFrom = pack.options().getOrDefault("compact-authors-from", 4);
+        a.put("compactAuthors", article.authors().size() >= Integer.parseInt(String.valueOf(compactFrom)));
+        a.put("runAuthors", article.authors().size() > 3
+                ? article.authors().get(0).bylineName() + " " + pack.labels().get(article.language(), "et-al")
+                .orElse("et al.") : a.get("authorNames"));
+        a.put("credits", credits());
+        List<RichText> marked = new ArrayList<>();
+        article.authors().forEach(c -> c.notes().stream().filter(n -> mark(n).isPresent() && !marked.contains(n))
+                .forEach(marked::add));
+        a.put("markedNotes", marked.stream().map(this::inlines).toList());
         a.put("authorNotes", article.authorNotes().stream().map(n -> text(n, article.language(), false)).toList());
 
         List<Object> history = new ArrayList<>();
@@ -177,26 +309,28 @@ final class ArticleView {
             m.put("type", h.type());
             m.put("label", pack.labels().get(article.language(), h.type()).orElse(h.type()));
             m.put("date", h.date().toString());
-            m.put("day", String.format("%02d", h.date().getDayOfMonth()));
-            m.put("month", String.format("%02d", h.date().getMonthValue()));
+            m.put("day", String.format(java.util.Locale.ROOT, "%02d", h.date().getDayOfMonth()));
+            m.put("month", String.format(java.util.Locale.ROOT, "%02d", h.date().getMonthValue()));
             m.put("year", String.valueOf(h.date().getYear()));
             history.add(m);
         }
         a.put("history", history);
 
-        a.put("abstracts", abstracts());
-        a.put("body", article.body().stream().map(s -> section(s, 1)).toList());
-        a.put("notes", article.footnotes().stream().map(this::note).toList());
-        List<Object> refs = new ArrayList<>();
-        int n = 1;
-        for (Reference r : article.references()) {
-            refs.add(reference(r, n++));
+        a.put("abstracts", abstracts(article.abstracts(), article.keywords(), article.language(), true));
+        List<Object> body = new ArrayList<>();
+        for (int i = 0; i < article.body().size(); i++) {
+            body.add(section(article.body().get(i), 1, String.valueOf(i + 1), article.language()));
         }
-        a.put("references", refs);
+        a.put("body", body);
+        a.put("anchors", Map.of("notes", NOTES_ANCHOR, "references", REFERENCES_ANCHOR, "license", LICENSE_ANCHOR));
+        a.put("notes", article.footnotes().stream().map(f -> note(f, article.language())).toList());
+        a.put("references", references(article.references(), article.language()));
         RichText cite = article.howToCite()
-                .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citationLanguage));
+                .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citation));
         a.put("howToCite", text(cite, citationLanguage, false));
         a.put("howToCiteGenerated", article.howToCite().isEmpty());
+        a.put("citationLang", citationLanguage);
+        a.put("translations", article.translations().stream().map(this::translation).toList());
         a.put("citationLabels", pack.labels().forLanguage(citationLanguage));
         article.license().ifPresent(l -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -241,6 +375,7 @@ final class ArticleView {
                 Map<String, Object> am = new LinkedHashMap<>();
                 am.put("mark", marks.get(id));
                 am.put("text", a.display());
+                am.put("alternatives", alternatives(a));
                 affs.add(am);
                 affMarks.add(marks.get(id));
             });
@@ -257,37 +392,55 @@ final class ArticleView {
         c.bio().ifPresent(b -> m.put("bio", text(b, article.language(), false)));
         m.put("corresponding", c.corresponding());
         m.put("notes", c.notes().stream().map(this::inlines).toList());
+        // Notes that start with a mark ("† These authors contributed equally") can be printed once,
+        // with the mark after each name they belong to; the others stay with the contributor.
+        m.put("noteMarks", c.notes().stream().map(ArticleView::mark).flatMap(java.util.Optional::stream).toList());
+        m.put("unmarkedNotes", c.notes().stream().filter(n -> mark(n).isEmpty()).map(this::inlines).toList());
         return m;
     }
 
-    /** Abstracts and keywords paired by language, the article's own language first. */
-    private List<Object> abstracts() {
+    /** The languages of the abstracts and keyword groups, in input order, {@code mainLang} first. */
+    private static List<String> languages(List<Abstract> abstracts, List<KeywordGroup> keywords, String mainLang) {
         List<String> langs = new ArrayList<>();
-        for (Abstract ab : article.abstracts()) {
+        for (Abstract ab : abstracts) {
             if (!langs.contains(ab.lang())) {
                 langs.add(ab.lang());
             }
         }
-        for (KeywordGroup k : article.keywords()) {
+        for (KeywordGroup k : keywords) {
             if (!langs.contains(k.lang())) {
                 langs.add(k.lang());
             }
         }
-        if (langs.remove(article.language())) {
-            langs.add(0, article.language());
+        if (langs.remove(mainLang)) {
+            langs.add(0, mainLang);
         }
+        return langs;
+    }
+
+    /**
+     * Abstracts and keywords paired by language, {@code mainLang} first. {@code main}: these are the
+     * article's own, so each carries its title and the anchor of its outline entry.
+     */
+    private List<Object> abstracts(List<Abstract> abstracts, List<KeywordGroup> keywords, String mainLang,
+                                   boolean main) {
         List<Object> out = new ArrayList<>();
-        for (String lang : langs) {
+        for (String lang : languages(abstracts, keywords, mainLang)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("lang", lang);
             m.put("labels", pack.labels().forLanguage(lang));
-            article.title(lang).ifPresent(t -> m.put("title", title(t, t == article.mainTitle())));
-            article.abstracts().stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
+            if (main) {
+                article.title(lang).ifPresent(t -> m.put("title", title(t, t == article.mainTitle())));
+            }
+            abstracts.stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
                 ab.title().ifPresent(t -> m.put("heading", t));
                 m.put("paragraphs", ab.paragraphs().stream().map(p -> paragraph(p, lang)).toList());
+                if (main && !ab.paragraphs().isEmpty()) {
+                    m.put("anchor", abstractAnchor(lang));
+                }
             });
             List<Object> terms = new ArrayList<>();
-            article.keywords().stream().filter(k -> k.lang().equals(lang))
+            keywords.stream().filter(k -> k.lang().equals(lang))
                     .forEach(k -> k.keywords().forEach(t -> terms.add(text(t, lang, false))));
             if (!terms.isEmpty()) {
                 m.put("keywords", terms);
@@ -297,60 +450,153 @@ final class ArticleView {
         return out;
     }
 
+    /** The article in another language: printed after it, on request. */
+    private Map<String, Object> translation(Translation t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lang", t.lang());
+        m.put("labels", pack.labels().forLanguage(t.lang()));
+        m.put("title", title(t.title(), true));
+        t.doi().ifPresent(d -> {
+            m.put("doi", d.value());
+            m.put("doiUrl", d.url());
+        });
+        m.put("abstracts", abstracts(t.abstracts(), t.keywords(), t.lang(), false));
+        List<Object> body = new ArrayList<>();
+        for (int i = 0; i < t.body().size(); i++) {
+            body.add(section(t.body().get(i), 1, "tr-" + t.lang() + "-" + (i + 1), t.lang()));
+        }
+        m.put("body", body);
+        m.put("notes", t.footnotes().stream().map(f -> note(f, t.lang())).toList());
+        m.put("references", references(t.references(), t.lang()));
+        return m;
+    }
+
+    /** The same affiliation in other languages, as printed lines. */
+    private static List<String> alternatives(Affiliation a) {
+        return a.alternatives().stream().map(Affiliation::display).filter(d -> !d.isBlank()).toList();
+    }
+
+    /**
+     * Who else is credited, by role: editors, translators, and the members of group authors
+     * listed outside the byline ({label, names}), in the article's language.
+     */
+    private List<Object> credits() {
+        List<Object> out = new ArrayList<>();
+        String lang = article.language();
+        for (Contributor.Role role : List.of(Contributor.Role.EDITOR, Contributor.Role.TRANSLATOR)) {
+            List<String> names = article.contributors().stream().filter(c -> c.role() == role)
+                    .map(Contributor::displayName).toList();
+            if (!names.isEmpty()) {
+                String key = role.name().toLowerCase(java.util.Locale.ROOT) + (names.size() > 1 ? "s" : "");
+                out.add(Map.of("label", pack.labels().get(lang, key).orElse(key), "names", String.join(", ", names)));
+            }
+        }
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        for (Contributor c : article.contributors()) {
+            if (c.role() == Contributor.Role.MEMBER && c.name().isPresent()) {
+                members.computeIfAbsent(c.groupName().orElse(""), g -> new ArrayList<>())
+                        .add(c.name().get().display());
+            }
+        }
+        members.forEach((group, names) -> {
+            String label = pack.labels().get(lang, "group-members").orElse("Group members");
+            out.add(Map.of("label", group.isEmpty() ? label : label + " (" + group + ")",
+                    "names", String.join(", ", names)));
+        });
+        return out;
+    }
+
+    private List<Object> references(List<Reference> refs, String lang) {
+        List<Object> out = new ArrayList<>();
+        int n = 1;
+        for (Reference r : refs) {
+            out.add(reference(r, n++, lang));
+        }
+        return out;
+    }
+
+    /** A paragraph of running text in {@code lang}: hyphenated, with the language's rules. */
     private Map<String, Object> paragraph(Paragraph p, String lang) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "p");
-        p.runIn().ifPresent(r -> m.put("runIn", text(r, lang, false)));
+        p.runIn().ifPresent(r -> m.put("runIn", text(runIn(r), lang, false)));
         m.put("text", text(p.text(), lang, true));
         return m;
     }
 
-    private Map<String, Object> section(Section s, int level) {
+    /** The mark a note starts with, when it starts with a short superscript ("†", "a", "*"). */
+    private static java.util.Optional<String> mark(RichText note) {
+        if (!note.inlines().isEmpty() && note.inlines().get(0) instanceof Inline.Styled s
+                && s.style() == Inline.Style.SUPERSCRIPT && s.plain().strip().length() <= 3
+                && !s.plain().isBlank()) {
+            return java.util.Optional.of(s.plain().strip());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A run-in heading ends with a stop, unless it has its own punctuation ("Methods:"). */
+    private static RichText runIn(RichText r) {
+        String plain = r.plain().strip();
+        if (plain.isEmpty() || ".:;!?—".indexOf(plain.charAt(plain.length() - 1)) >= 0) {
+            return r;
+        }
+        List<Inline> out = new ArrayList<>(r.inlines());
+        out.add(new Inline.Text("."));
+        return new RichText(out);
+    }
+
+    private Map<String, Object> section(Section s, int level, String path, String lang) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("level", level);
-        s.title().ifPresent(t -> m.put("title", text(t, article.language(), false)));
-        m.put("blocks", s.blocks().stream().map(this::block).toList());
-        m.put("sections", s.sections().stream().map(sub -> section(sub, level + 1)).toList());
+        s.title().ifPresent(t -> m.put("title", text(t, lang, false)));
+        m.put("anchor", sectionAnchor(path));
+        m.put("blocks", s.blocks().stream().map(b -> block(b, lang)).toList());
+        List<Object> subs = new ArrayList<>();
+        for (int i = 0; i < s.sections().size(); i++) {
+            subs.add(section(s.sections().get(i), level + 1, path + "-" + (i + 1), lang));
+        }
+        m.put("sections", subs);
         return m;
     }
 
-    private Map<String, Object> block(Block b) {
+    private Map<String, Object> block(Block b, String lang) {
         if (b instanceof Paragraph p) {
-            return paragraph(p, article.language());
+            return paragraph(p, lang);
         }
         Map<String, Object> m = new LinkedHashMap<>();
         if (b instanceof Block.ListBlock l) {
             m.put("kind", "list");
             m.put("ordered", l.ordered());
-            m.put("items", l.items().stream().map(item -> item.stream().map(this::block).toList()).toList());
+            m.put("items", l.items().stream().map(item -> item.stream().map(x -> block(x, lang)).toList()).toList());
         } else if (b instanceof Block.Quote q) {
             m.put("kind", "quote");
-            m.put("blocks", q.blocks().stream().map(this::block).toList());
-            q.attribution().ifPresent(a -> m.put("attribution", text(a, article.language(), false)));
+            m.put("blocks", q.blocks().stream().map(x -> block(x, lang)).toList());
+            q.attribution().ifPresent(a -> m.put("attribution", text(a, lang, false)));
         } else if (b instanceof Block.Omitted o) {
             m.put("kind", "omitted");
             m.put("what", o.kind());
             o.label().ifPresent(l -> m.put("label", l));
-            o.caption().ifPresent(c -> m.put("caption", text(c, article.language(), false)));
+            o.caption().ifPresent(c -> m.put("caption", text(c, lang, false)));
             m.put("reason", o.reason());
         }
         return m;
     }
 
-    private Map<String, Object> note(Footnote f) {
+    private Map<String, Object> note(Footnote f, String lang) {
         Map<String, Object> m = new LinkedHashMap<>();
         f.label().ifPresent(l -> m.put("label", l));
         f.id().ifPresent(i -> m.put("id", i));
-        m.put("paragraphs", f.paragraphs().stream().map(p -> paragraph(p, article.language())).toList());
+        m.put("paragraphs", f.paragraphs().stream().map(p -> paragraph(p, lang)).toList());
         return m;
     }
 
-    private Map<String, Object> reference(Reference r, int position) {
+    /** A reference: the language's rules (quotes, dashes, spaces) but no hyphenation, as references are set ragged. */
+    private Map<String, Object> reference(Reference r, int position, String lang) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", r.label().orElse(String.valueOf(position)));
         r.id().ifPresent(i -> m.put("id", i));
-        m.put("text", text(r.text(), article.language(), false));
-        r.translation().ifPresent(t -> m.put("translation", text(t, article.language(), false)));
+        m.put("text", text(r.text(), lang, false));
+        r.translation().ifPresent(t -> m.put("translation", text(t, lang, false)));
         String plain = r.text().plain() + r.translation().map(RichText::plain).orElse("");
         List<String> linked = r.text().links();
         List<Object> extra = new ArrayList<>();
@@ -378,10 +624,10 @@ final class ArticleView {
 
     private List<Object> inlines(List<Inline> list, boolean inLink) {
         List<Object> out = new ArrayList<>();
-        for (Inline i : list) {
+        for (Inline i : gluePunctuation(list)) {
             if (i instanceof Inline.Text t) {
                 if (inLink) {
-                    out.add(textNode(looksLikeUrl(t.value()) ? Prose.breakableUrl(t.value()) : t.value()));
+                    addText(looksLikeUrl(t.value()) ? Prose.breakableUrl(t.value()) : t.value(), out);
                 } else {
                     autolink(t.value(), out);
                 }
@@ -398,30 +644,86 @@ final class ArticleView {
         return out;
     }
 
+    private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("^[.,;:]+");
+
+    /**
+     * Moves the full stop or comma that follows an italic run into it ("<i>Velasco</i>." becomes
+     * "<i>Velasco.</i>"). Flying Saucer fits each text node on its own and can break a line between
+     * two nodes even where there is no space, so a line could otherwise start with the full stop.
+     */
+    private static List<Inline> gluePunctuation(List<Inline> list) {
+        List<Inline> out = new ArrayList<>(list);
+        for (int k = 0; k + 1 < out.size(); k++) {
+            if (out.get(k) instanceof Inline.Styled st && st.style() == Inline.Style.ITALIC
+                    && out.get(k + 1) instanceof Inline.Text t) {
+                Matcher m = CLOSING_PUNCTUATION.matcher(t.value());
+                if (m.find()) {
+                    List<Inline> children = new ArrayList<>(st.children());
+                    children.add(new Inline.Text(m.group()));
+                    out.set(k, new Inline.Styled(st.style(), children));
+                    String rest = t.value().substring(m.end());
+                    if (rest.isEmpty()) {
+                        out.remove(k + 1);
+                    } else {
+                        out.set(k + 1, new Inline.Text(rest));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Plain URLs in text become links, so DOIs and URLs in references are clickable. */
-    private static void autolink(String text, List<Object> out) {
+    private void autolink(String text, List<Object> out) {
         Matcher m = URL.matcher(text);
         int last = 0;
         while (m.find()) {
             if (m.start() > last) {
-                out.add(textNode(text.substring(last, m.start())));
+                addText(text.substring(last, m.start()), out);
             }
             out.add(linkNode(m.group(), List.of(textNode(Prose.breakableUrl(m.group())))));
             last = m.end();
         }
         if (last < text.length()) {
-            out.add(textNode(text.substring(last)));
+            addText(text.substring(last), out);
         }
     }
 
+    /**
+     * Text as nodes: runs the text faces can draw are {@code text}; runs of characters only the
+     * pack's symbols family has (≤, −, ∞…) are {@code symbol}, set in that family.
+     */
+    private void addText(String s, List<Object> out) {
+        int start = 0;
+        boolean inSymbols = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean sym = coverage.needsSymbols(cp);
+            if (sym != inSymbols && i > start) {
+                out.add(node(inSymbols ? "symbol" : "text", s.substring(start, i)));
+                start = i;
+            }
+            inSymbols = sym;
+            i += Character.charCount(cp);
+        }
+        if (start < s.length()) {
+            out.add(node(inSymbols ? "symbol" : "text", s.substring(start)));
+        }
+    }
+
+    /** Link text that is a URL or DOI, which may break after its slashes and dots. */
     private static boolean looksLikeUrl(String s) {
         return !s.isBlank() && s.strip().indexOf(' ') < 0 && (s.contains("://") || s.startsWith("www.")
                 || s.matches("(?i)(doi:\\s*)?10\\.\\d{4,9}/.*"));
     }
 
     private static Map<String, Object> textNode(String s) {
+        return node("text", s);
+    }
+
+    private static Map<String, Object> node(String kind, String s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", "text");
+        m.put("kind", kind);
         m.put("text", s);
         return m;
     }

@@ -8,7 +8,6 @@ import java.util.function.BiConsumer;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SourceIndex;
 import org.separata.fonts.FontFace;
-import org.separata.fonts.FontFamily;
 import org.separata.model.Abstract;
 import org.separata.model.Affiliation;
 import org.separata.model.Article;
@@ -21,24 +20,31 @@ import org.separata.model.PersonName;
 import org.separata.model.Reference;
 import org.separata.model.Section;
 import org.separata.model.Title;
+import org.separata.model.Translation;
 
 /**
  * Flying Saucer silently drops characters its fonts lack. This check runs before rendering: every
  * character of every text field, and of the labels the article's languages use, must be in every
- * face of every font family of the layout pack. A missing one is reported once per field with its
- * code point, Unicode name and the fonts tried.
+ * face of every font family of the layout pack. In rich text, a character the text faces lack may
+ * instead come from the pack's {@code symbols} family (see {@link FontCoverage}). A missing one is
+ * reported once per field with its code point, Unicode name and the fonts tried.
  */
 public final class GlyphPreflight {
 
     private GlyphPreflight() {
     }
 
+    /**
+     * Fields printed as rich text, where a character the text faces lack may come from the pack's
+     * symbols family. Names, journal data and affiliations are printed as plain strings.
+     */
+    private static final java.util.regex.Pattern RICH_FIELDS = java.util.regex.Pattern.compile(
+            "(translations\\[\\d+]\\.)?(titles|title|abstracts|keywords|body|notes|references|author-notes)\\b.*"
+                    + "|authors\\[\\d+]\\.(bio|notes).*|how-to-cite|license\\.text");
+
     /** The problems found; empty when every character can be typeset. */
     public static List<Diagnostic> check(Article article, LayoutPack pack, SourceIndex sources, boolean asWarnings) {
-        List<FontFace> faces = new ArrayList<>();
-        for (FontFamily f : new java.util.LinkedHashSet<>(pack.fonts().values())) {
-            faces.addAll(f.faces());
-        }
+        FontCoverage coverage = FontCoverage.of(pack);
         List<Diagnostic> out = new ArrayList<>();
         Map<String, String> fields = new LinkedHashMap<>();
         collect(article, fields::put);
@@ -47,6 +53,7 @@ public final class GlyphPreflight {
         article.titles().forEach(t -> langs.add(t.lang()));
         article.abstracts().forEach(a -> langs.add(a.lang()));
         article.keywords().forEach(k -> langs.add(k.lang()));
+        article.translations().forEach(t -> langs.add(t.lang()));
         langs.add(String.valueOf(pack.options().getOrDefault("citation-language", "en")));
         for (String lang : langs) {
             pack.labels().forLanguage(lang).forEach((k, v) ->
@@ -54,18 +61,23 @@ public final class GlyphPreflight {
         }
         for (Map.Entry<String, String> e : fields.entrySet()) {
             String text = e.getValue();
+            boolean rich = RICH_FIELDS.matcher(e.getKey()).matches();
             java.util.Set<Integer> reported = new java.util.HashSet<>();
             text.codePoints().forEach(cp -> {
                 if (skip(cp) || reported.contains(cp)) {
                     return;
                 }
-                List<String> lacking = faces.stream().filter(f -> !f.covers(cp)).map(FontFace::fileName).toList();
-                if (!lacking.isEmpty()) {
+                List<String> lacking = coverage.lacking(cp).stream().map(FontFace::fileName).toList();
+                if (!lacking.isEmpty() && !(rich && coverage.inSymbols(cp))) {
                     reported.add(cp);
                     String name = Character.getName(cp);
-                    String message = String.format("%s %s '%s' is not in the layout's fonts", codePoint(cp),
+                    String message = String.format(java.util.Locale.ROOT, "%s %s '%s' is not in the layout's fonts", codePoint(cp),
                             name == null ? "(unassigned)" : name, new String(Character.toChars(cp)));
-                    String hint = "fonts tried: " + String.join(", ", lacking)
+                    List<String> tried = new ArrayList<>(lacking);
+                    if (rich) {
+                        coverage.symbolFaces().forEach(f -> tried.add(f.fileName()));
+                    }
+                    String hint = "fonts tried: " + String.join(", ", tried)
                             + "; replace the character, use a layout whose fonts cover it, "
                             + "or render anyway with --allow-missing-glyphs (it will be left out)";
                     out.add(asWarnings ? Diagnostic.warning(sources.locate(e.getKey()), message, hint)
@@ -76,8 +88,17 @@ public final class GlyphPreflight {
         return out;
     }
 
+    private static boolean coveredByAll(List<FontFace> faces, int cp) {
+        for (FontFace f : faces) {
+            if (!f.covers(cp)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String codePoint(int cp) {
-        return String.format("U+%04X", cp);
+        return String.format(java.util.Locale.ROOT, "U+%04X", cp);
     }
 
     private static boolean skip(int cp) {
@@ -121,45 +142,78 @@ public final class GlyphPreflight {
         for (int i = 0; i < a.affiliations().size(); i++) {
             Affiliation af = a.affiliations().get(i);
             out.accept("affiliations[" + i + "].institution", af.display());
+            for (int j = 0; j < af.alternatives().size(); j++) {
+                out.accept("affiliations[" + i + "].alternatives[" + j + "]", af.alternatives().get(j).display());
+            }
         }
         for (int i = 0; i < a.authorNotes().size(); i++) {
             out.accept("author-notes[" + i + "]", a.authorNotes().get(i).plain());
         }
-        for (int i = 0; i < a.abstracts().size(); i++) {
-            Abstract ab = a.abstracts().get(i);
-            ab.title().ifPresent(t -> out.accept("abstracts[" + ab.lang() + "].title", t));
-            out.accept("abstracts[" + i + "].text", ab.plain());
-        }
-        for (int i = 0; i < a.keywords().size(); i++) {
-            KeywordGroup k = a.keywords().get(i);
-            for (int j = 0; j < k.keywords().size(); j++) {
-                out.accept("keywords[" + i + "].terms[" + j + "]", k.keywords().get(j).plain());
-            }
-        }
+        abstracts(a.abstracts(), "abstracts", out);
+        keywords(a.keywords(), "keywords", out);
         for (int i = 0; i < a.body().size(); i++) {
             section(a.body().get(i), "body[" + i + "]", out);
         }
-        for (int i = 0; i < a.footnotes().size(); i++) {
-            Footnote f = a.footnotes().get(i);
-            StringBuilder sb = new StringBuilder();
-            f.label().ifPresent(sb::append);
-            f.paragraphs().forEach(p -> sb.append(' ').append(p.text().plain()));
-            out.accept("notes[" + i + "].text", sb.toString());
-        }
-        for (int i = 0; i < a.references().size(); i++) {
-            Reference r = a.references().get(i);
-            out.accept("references[" + i + "].text", r.text().plain());
-            int n = i;
-            r.label().ifPresent(l -> out.accept("references[" + n + "].label", l));
-            r.translation().ifPresent(t -> out.accept("references[" + n + "].translation", t.plain()));
-            r.url().ifPresent(u -> out.accept("references[" + n + "].url", u));
+        notes(a.footnotes(), "notes", out);
+        references(a.references(), "references", out);
+        for (int i = 0; i < a.translations().size(); i++) {
+            Translation t = a.translations().get(i);
+            String p = "translations[" + i + "]";
+            out.accept(p + ".title[0].text", t.title().title().plain());
+            t.title().subtitle().ifPresent(s -> out.accept(p + ".title[0].subtitle", s.plain()));
+            abstracts(t.abstracts(), p + ".abstracts", out);
+            keywords(t.keywords(), p + ".keywords", out);
+            for (int j = 0; j < t.body().size(); j++) {
+                section(t.body().get(j), p + ".body[" + j + "]", out);
+            }
+            notes(t.footnotes(), p + ".notes", out);
+            references(t.references(), p + ".references", out);
         }
         a.howToCite().ifPresent(h -> out.accept("how-to-cite", h.plain()));
         a.license().ifPresent(l -> {
             l.name().ifPresent(v -> out.accept("license.name", v));
             l.holder().ifPresent(v -> out.accept("license.holder", v));
+            l.statement().ifPresent(v -> out.accept("license.statement", v));
             l.text().ifPresent(v -> out.accept("license.text", v.plain()));
         });
+    }
+
+    private static void abstracts(List<Abstract> abstracts, String prefix, BiConsumer<String, String> out) {
+        for (int i = 0; i < abstracts.size(); i++) {
+            Abstract ab = abstracts.get(i);
+            ab.title().ifPresent(t -> out.accept(prefix + "[" + ab.lang() + "].title", t));
+            out.accept(prefix + "[" + i + "].text", ab.plain());
+        }
+    }
+
+    private static void keywords(List<KeywordGroup> groups, String prefix, BiConsumer<String, String> out) {
+        for (int i = 0; i < groups.size(); i++) {
+            KeywordGroup k = groups.get(i);
+            for (int j = 0; j < k.keywords().size(); j++) {
+                out.accept(prefix + "[" + i + "].terms[" + j + "]", k.keywords().get(j).plain());
+            }
+        }
+    }
+
+    private static void notes(List<Footnote> notes, String prefix, BiConsumer<String, String> out) {
+        for (int i = 0; i < notes.size(); i++) {
+            Footnote f = notes.get(i);
+            StringBuilder sb = new StringBuilder();
+            f.label().ifPresent(sb::append);
+            f.paragraphs().forEach(p -> sb.append(' ').append(p.text().plain()));
+            out.accept(prefix + "[" + i + "].text", sb.toString());
+        }
+    }
+
+    private static void references(List<Reference> refs, String prefix, BiConsumer<String, String> out) {
+        for (int i = 0; i < refs.size(); i++) {
+            Reference r = refs.get(i);
+            String p = prefix + "[" + i + "]";
+            out.accept(p + ".text", r.text().plain());
+            r.label().ifPresent(l -> out.accept(p + ".label", l));
+            r.translation().ifPresent(t -> out.accept(p + ".translation", t.plain()));
+            r.url().ifPresent(u -> out.accept(p + ".url", u));
+        }
     }
 
     private static void name(PersonName n, String p, BiConsumer<String, String> out) {

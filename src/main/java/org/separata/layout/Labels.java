@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The words a layout prints around the article's own text ("Abstract", "Palabras clave",
- * "Список литературы"), per language, read from the pack's {@code labels.yaml}. A language the
- * pack lacks falls back to its base language (sr-Latn → sr) and then to English.
+ * "Список литературы"), per language: the shared {@code layouts/lib/labels.yaml}, with the pack's
+ * own labels file (if any) laid over it key by key. A language the labels lack falls back to its
+ * base language (sr-Latn → sr) and then to English.
  */
 public final class Labels {
 
@@ -18,6 +19,15 @@ public final class Labels {
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
         byLang.forEach((k, v) -> copy.put(k.toLowerCase(Locale.ROOT), Map.copyOf(v)));
         this.byLang = Map.copyOf(copy);
+    }
+
+    /** The shared labels with a pack's own laid over them, language by language and key by key. */
+    static Labels layered(Map<String, Map<String, String>> shared, Map<String, Map<String, String>> own) {
+        Map<String, Map<String, String>> merged = new LinkedHashMap<>();
+        shared.forEach((lang, m) -> merged.put(lang.toLowerCase(Locale.ROOT), new LinkedHashMap<>(m)));
+        own.forEach((lang, m) -> merged.computeIfAbsent(lang.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
+                .putAll(m));
+        return new Labels(merged);
     }
 
     /** All labels for {@code lang}, each falling back as described above. */
@@ -34,6 +44,15 @@ public final class Labels {
 
     public Optional<String> get(String lang, String key) {
         return Optional.ofNullable(forLanguage(lang).get(key));
+    }
+
+    /** The label in {@code lang} (or its base language) itself, without falling back to English. */
+    public Optional<String> own(String lang, String key) {
+        String l = lang.toLowerCase(Locale.ROOT);
+        int dash = l.indexOf('-');
+        Optional<String> exact = Optional.ofNullable(byLang.getOrDefault(l, Map.of()).get(key));
+        return dash > 0 ? exact.or(() -> Optional.ofNullable(byLang.getOrDefault(l.substring(0, dash), Map.of())
+                .get(key))) : exact;
     }
 
     /** Whether the pack has labels of its own for {@code lang} (or its base language). */

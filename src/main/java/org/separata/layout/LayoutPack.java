@@ -1,8 +1,5 @@
 package org.separata.layout;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +26,12 @@ import org.separata.fonts.FontFamily;
  */
 public record LayoutPack(String name, String description, ResourceRoot root, PageGeometry page,
                          Map<String, FontFamily> fonts, Map<String, String> colors, Optional<String> logo,
-                         String template, String stylesheet, Labels labels, Map<String, Object> options) {
+                         String template, String stylesheet, Labels labels, Map<String, Object> options,
+                         Optional<String> issueTemplate) {
+
+    /** The masthead fields a pack may show, in the order the schema lists them. */
+    public static final List<String> MASTHEAD_FIELDS = List.of("logo", "journal", "publisher", "issn", "year",
+            "volume", "number", "pages", "doi", "section");
 
     public LayoutPack {
         fonts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fonts));
@@ -37,17 +39,28 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
         options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
-    private static final class Schema {
-        static final SchemaChecker CHECKER = new SchemaChecker(load());
-
-        private static Node load() {
-            try (InputStream in = LayoutPack.class.getResourceAsStream("/schema/layout.schema.json")) {
-                return DataParser.parse(in.readAllBytes(), "layout.schema.json", DataFormat.JSON);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    /** Whether the design starts every article on a right-hand (odd) page; issue assembly honours it. */
+    public boolean rectoStart() {
+        return Boolean.TRUE.equals(options.get("recto-start"));
     }
+
+    /** The masthead fields the first page shows ({@code options.masthead}; all when not given). */
+    @SuppressWarnings("unchecked")
+    public List<String> masthead() {
+        Object m = options.get("masthead");
+        return m instanceof List<?> l ? (List<String>) l : MASTHEAD_FIELDS;
+    }
+
+    /** The language of the generated how-to-cite line ({@code options.citation-language}, else en). */
+    public String citationLanguage() {
+        return String.valueOf(options.getOrDefault("citation-language", "en"));
+    }
+
+    /** The schema, parsed once per process. */
+    private static final class Schema {
+        static final SchemaChecker CHECKER = SchemaChecker.builtIn("layout.schema.json");
+    }
+
 
     /** The font family serving a role ("text", "sans"), falling back to the text family. */
     public FontFamily font(String role) {
@@ -76,7 +89,10 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
         PageGeometry geometry = null;
         if (size.isEmpty()) {
             problems.add(Diagnostic.error(sizeNode.location(), "cannot read the page size '" + sizeNode.text() + "'",
-                    "use A3, A4, A5, A6, B5, letter or legal, or width and height in mm such as '170mm 240mm'"));
+                    "use " + PageGeometry.namedSizes() + ", or width and height in mm such as '170mm 240mm'"));
+        } else if (!PageGeometry.plausible(size.get()[0], size.get()[1])) {
+            problems.add(Diagnostic.error(sizeNode.location(), "a page of " + sizeNode.text() + " is not plausible",
+                    "give width and height in mm, between 50 and 1200, e.g. '170mm 240mm'"));
         } else {
             try {
                 geometry = new PageGeometry(size.get()[0], size.get()[1], number(pageNode, "margin-top", 25),
@@ -84,7 +100,7 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
                         number(pageNode, "margin-outer", 25));
             } catch (IllegalArgumentException e) {
                 problems.add(Diagnostic.error(pageNode.location(), e.getMessage(),
-                        "check the page size and the margins (all in mm)"));
+                        "check the margins (in mm) against the page size"));
             }
         }
         Map<String, FontFamily> fonts = new LinkedHashMap<>();
@@ -106,28 +122,34 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
         });
         String template = text(m, "template").orElseThrow();
         String stylesheet = text(m, "stylesheet").orElseThrow();
-        String labelsFile = text(m, "labels").orElseThrow();
-        for (String key : List.of("template", "stylesheet", "labels")) {
-            String file = text(m, key).orElseThrow();
-            if (world.resource(root, file).isEmpty()) {
-                problems.add(Diagnostic.error(m.get(key).orElseThrow().location(),
-                        "the " + key + " file '" + file + "' is not in the pack", "add " + root.describe(file)
-                                + " or correct the name"));
-            }
+        Optional<String> labelsFile = text(m, "labels");
+        for (String key : List.of("template", "stylesheet", "labels", "issue-template")) {
+            text(m, key).ifPresent(file -> {
+                if (world.resource(root, file).isEmpty()) {
+                    problems.add(Diagnostic.error(m.get(key).orElseThrow().location(),
+                            "the " + key + " file '" + file + "' is not in the pack", "add " + root.describe(file)
+                                    + " or correct the name"));
+                }
+            });
         }
         Optional<String> logo = text(m, "logo");
         logo.ifPresent(l -> {
-            if (world.resource(root, l).isEmpty()) {
+            Optional<byte[]> bytes = world.resource(root, l);
+            if (bytes.isEmpty()) {
                 problems.add(Diagnostic.error(m.get("logo").orElseThrow().location(),
                         "the logo '" + l + "' is not in the pack", "add " + root.describe(l) + " or correct the name"));
-            } else if (!l.matches("(?i).*\\.(png|jpe?g|gif)")) {
+            } else if (ImageKind.of(bytes.get()).isEmpty()) {
                 problems.add(Diagnostic.error(m.get("logo").orElseThrow().location(),
                         "the logo '" + l + "' is not a PNG, JPEG or GIF image", "convert it to PNG"));
             }
         });
         Labels labels = null;
         if (problems.isEmpty()) {
-            labels = loadLabels(world, root, labelsFile, problems);
+            ResourceRoot library = world.layoutLibrary();
+            Map<String, Map<String, String>> shared = loadLabels(world, library, "labels.yaml", true, problems);
+            Map<String, Map<String, String>> own = labelsFile.map(f -> loadLabels(world, root, f, false, problems))
+                    .orElse(Map.of());
+            labels = Labels.layered(shared, own);
         }
         if (!problems.isEmpty()) {
             throw SeparataException.invalid(problems);
@@ -137,6 +159,10 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
                 .ifPresent(c -> c.entries().forEach((k, v) -> colors.put(k, ((ScalarNode) v).text())));
         Map<String, Object> options = new LinkedHashMap<>();
         m.get("options").map(MapNode.class::cast).ifPresent(o -> o.entries().forEach((k, v) -> {
+            if (v instanceof Node.ListNode list) {
+                options.put(k, list.items().stream().map(i -> ((ScalarNode) i).text()).toList());
+                return;
+            }
             ScalarNode s = (ScalarNode) v;
             options.put(k, switch (s.kind()) {
                 case BOOLEAN -> Boolean.parseBoolean(s.text());
@@ -145,17 +171,25 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
             });
         }));
         return new LayoutPack(text(m, "name").orElseThrow(), text(m, "description").orElse(""), root, geometry,
-                fonts, colors, logo, template, stylesheet, labels, options);
+                fonts, colors, logo, template, stylesheet, labels, options, text(m, "issue-template"));
     }
 
-    private static Labels loadLabels(World world, ResourceRoot root, String file, List<Diagnostic> problems) {
+    /** Reads a labels file: language → label → text. The shared one must have English, the fallback. */
+    private static Map<String, Map<String, String>> loadLabels(World world, ResourceRoot root, String file,
+                                                             boolean requireEnglish, List<Diagnostic> problems) {
         String shown = root.describe(file);
-        Node tree = DataParser.parse(world.resource(root, file).orElseThrow(), shown, DataFormat.YAML);
+        Optional<byte[]> bytes = world.resource(root, file);
+        if (bytes.isEmpty()) {
+            problems.add(Diagnostic.error(SourceLocation.of(shown), "the labels file is missing",
+                    "the shared labels live in layouts/lib/labels.yaml; reinstall Separata if it is gone"));
+            return Map.of();
+        }
+        Node tree = DataParser.parse(bytes.get(), shown, DataFormat.YAML);
         Map<String, Map<String, String>> byLang = new LinkedHashMap<>();
         if (!(tree instanceof MapNode m)) {
             problems.add(Diagnostic.error(tree.location(), "labels must be a map of languages",
                     "write en:, es:, ru: … each with a map of label: text"));
-            return new Labels(byLang);
+            return byLang;
         }
         m.entries().forEach((lang, n) -> {
             if (!(n instanceof MapNode labels)) {
@@ -173,11 +207,11 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
             });
             byLang.put(lang, map);
         });
-        if (!byLang.containsKey("en")) {
+        if (requireEnglish && !byLang.containsKey("en")) {
             problems.add(Diagnostic.error(tree.location(), "the labels have no 'en' section",
                     "English is the fallback for languages the pack lacks; add en:"));
         }
-        return new Labels(byLang);
+        return byLang;
     }
 
     private static double number(MapNode m, String key, double fallback) {

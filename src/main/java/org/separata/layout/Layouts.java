@@ -25,8 +25,13 @@ public final class Layouts {
      * edits show), or a built-in pack (loaded once).
      */
     public XhtmlLayout get(String nameOrPath) {
+        return get(nameOrPath, SourceLocation.of("--layout " + nameOrPath));
+    }
+
+    /** Like {@link #get(String)}; {@code where} is the place that names the pack, for the error. */
+    public XhtmlLayout get(String nameOrPath, SourceLocation where) {
         ResourceRoot root = world.layout(nameOrPath).orElseThrow(() -> SeparataException.invalid(
-                SourceLocation.of("--layout " + nameOrPath), "no such layout pack",
+                where, "no such layout pack '" + nameOrPath + "'",
                 "use one of the built-in packs (" + String.join(", ", world.builtInLayouts())
                         + ") or the path of a folder that holds a layout.yaml"));
         if (root.directory().isPresent()) {
@@ -34,5 +39,10 @@ public final class Layouts {
         }
         return builtIn.computeIfAbsent(root.classpathPrefix(),
                 k -> new XhtmlLayout(LayoutPack.load(world, fonts, root), world));
+    }
+
+    /** Every built-in pack, loaded, in the order of {@code layouts/index.txt}. */
+    public java.util.List<LayoutPack> builtIn() {
+        return world.builtInLayouts().stream().map(n -> get(n).pack()).toList();
     }
 }

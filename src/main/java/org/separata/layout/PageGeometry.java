@@ -23,17 +23,21 @@ public record PageGeometry(double width, double height, double top, double botto
             Map.entry("70x100/16", new double[] {170, 240}));
 
     public PageGeometry {
-        if (width < 50 || height < 50 || width > 1200 || height > 1200) {
+        if (!plausible(width, height)) {
             throw new IllegalArgumentException("a page of " + width + " × " + height + " mm is not plausible");
         }
-        if (inner + outer >= width - 30 || top + bottom >= height - 30) {
+        if (!(inner + outer < width - 30 && top + bottom < height - 30)) {
             throw new IllegalArgumentException("the margins leave less than 30 mm for the text");
         }
     }
 
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile(
+            "(\\d+(?:\\.\\d+)?)\\s*(?:mm)?\\s*(?:x|×|\\s)\\s*(\\d+(?:\\.\\d+)?)\\s*(?:mm)?");
+
     /**
-     * Reads a page size: a name (A4, A5, B5, letter, …) or "WIDTH HEIGHT" in mm ("170mm 240mm",
-     * "170 240").
+     * Reads a page size: a name (A4, A5, B5, letter, …) or width and height in mm ("170mm 240mm",
+     * "170 × 240 mm", "170x240"). Anything else is unreadable: no unit but mm is accepted, so a
+     * size can never be silently misread.
      */
     static Optional<double[]> parseSize(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
@@ -41,23 +45,21 @@ public record PageGeometry(double width, double height, double top, double botto
         if (named != null) {
             return Optional.of(named.clone());
         }
-        String[] parts = t.split("\\s*[ x×]\\s*");
-        if (parts.length == 2) {
-            try {
-                return Optional.of(new double[] {mm(parts[0]), mm(parts[1])});
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
+        java.util.regex.Matcher m = SIZE.matcher(t);
+        if (m.matches()) {
+            return Optional.of(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))});
         }
         return Optional.empty();
     }
 
-    static double mm(String s) {
-        String t = s.strip();
-        if (t.endsWith("mm")) {
-            t = t.substring(0, t.length() - 2).strip();
-        }
-        return Double.parseDouble(t);
+    /** Whether a page of this size (in mm) could be printed: 50 to 1200 mm each way. */
+    static boolean plausible(double width, double height) {
+        return width >= 50 && height >= 50 && width <= 1200 && height <= 1200;
+    }
+
+    /** The size names this class knows, for messages. */
+    static String namedSizes() {
+        return "A3, A4, A5, A6, B5, letter, legal, royal-octavo (165 × 250), 70x100/16 (170 × 240)";
     }
 
     public double textWidth() {

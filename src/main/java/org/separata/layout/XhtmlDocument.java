@@ -8,13 +8,21 @@ import org.separata.fonts.FontFamily;
 /**
  * What the layout stage hands to the renderer: a well-formed XHTML document, the files it may
  * refer to (by relative name: the generated stylesheet and the pack's assets, nothing else), the
- * fonts to use, and the page number of its first page.
+ * fonts to use, the page number of its first page, and the outline: entries whose ids the
+ * template has put on their target elements, for the renderer to place on pages.
  */
 public record XhtmlDocument(String xhtml, Function<String, Optional<byte[]>> resources, List<FontFamily> fonts,
-                            int firstPageNumber, String packName) {
+                            int firstPageNumber, String packName, List<OutlineEntry> outline) {
     public XhtmlDocument {
         java.util.Objects.requireNonNull(xhtml);
         java.util.Objects.requireNonNull(resources);
         fonts = List.copyOf(fonts);
+        outline = List.copyOf(outline);
+    }
+
+    /** A document without an outline. */
+    public XhtmlDocument(String xhtml, Function<String, Optional<byte[]>> resources, List<FontFamily> fonts,
+                         int firstPageNumber, String packName) {
+        this(xhtml, resources, fonts, firstPageNumber, packName, List.of());
     }
 }

@@ -22,20 +22,35 @@ import org.separata.diag.SourceLocation;
 import org.separata.env.World;
 import org.separata.fonts.FontFamily;
 import org.separata.model.Article;
+import org.separata.model.CitationStyle;
 import org.separata.model.RichText;
 
 /**
  * Lays out an article with a layout pack: fills the pack's FreeMarker templates (the XHTML one
  * auto-escapes, so input text can never become markup) and returns an {@link XhtmlDocument}. One
- * instance per pack; templates are parsed once and reused.
+ * instance per pack; templates are parsed once and reused. Template names starting with
+ * {@code lib/} (written {@code /lib/…} in an import) are the shared library in {@code layouts/lib},
+ * and so are resource names starting with {@code lib/} (the CC badges, say).
  */
 public final class XhtmlLayout {
+
+    /** The reserved prefix of the shared library's templates and files. */
+    static final String LIBRARY = "lib/";
+    /** The name under which a journal profile's logo is served to the template. */
+    static final String JOURNAL_LOGO = "journal-logo.";
 
     private final LayoutPack pack;
     private final World world;
     private final Configuration config;
+    private final FontCoverage coverage;
     private final Prose prose;
 
+    /**
+     * Prepares the pack's templates. The XHTML template is parsed and the stylesheet filled now,
+     * so that a syntax error or a value the stylesheet lacks fails when the pack loads.
+     *
+     * @throws SeparataException (invalid input) naming the template file and line
+     */
     public XhtmlLayout(LayoutPack pack, World world) {
         this(pack, world, Hyphenation.builtIn(world));
     }
@@ -43,9 +58,14 @@ public final class XhtmlLayout {
     public XhtmlLayout(LayoutPack pack, World world, Hyphenation hyphenation) {
         this.pack = pack;
         this.world = world;
+        this.coverage = FontCoverage.of(pack);
         this.config = configure(pack, world);
-        FontFamily text = pack.font("text");
-        this.prose = new Prose(hyphenation, c -> text.faces().stream().allMatch(f -> f.covers(c)));
+        // typography puts in only characters that every text face draws
+        this.prose = new Prose(hyphenation, c -> coverage.lacking(c).isEmpty());
+        parse(pack.template());
+        for (boolean oddStart : new boolean[] {true, false}) {
+            fill(pack.stylesheet(), ArticleView.styleData(pack, oddStart, pack.logo()));
+        }
     }
 
     public LayoutPack pack() {
@@ -58,21 +78,121 @@ public final class XhtmlLayout {
      * @throws SeparataException (invalid input) when a template fails, naming its file and line
      */
     public XhtmlDocument layout(Article article) {
-        ArticleView view = new ArticleView(article, pack, prose);
+        return layout(article, Presentation.NONE);
+    }
+
+    /**
+     * Fills the templates for {@code article}, with a journal profile's logo and citation style.
+     *
+     * @throws SeparataException (invalid input) when a template fails, naming its file and line, or
+     *                           when the journal's logo is not an image
+     */
+    public XhtmlDocument layout(Article article, Presentation journal) {
+        Optional<String> logoName = journal.logo().map(l -> JOURNAL_LOGO + ImageKind.of(l.bytes())
+                .orElseThrow(() -> SeparataException.invalid(l.where(), "the logo '" + l.name()
+                        + "' is not a PNG, JPEG or GIF image", "convert it to PNG")));
+        ArticleView view = new ArticleView(article, pack, citationStyle(journal),
+                logoName.isPresent() ? logoName : pack.logo(), coverage, prose);
         String xhtml = fill(pack.template(), view.build());
         String css = fill(pack.stylesheet(), view.styleData());
         byte[] cssBytes = css.getBytes(StandardCharsets.UTF_8);
         String stylesheet = pack.stylesheet();
         List<FontFamily> fonts = new ArrayList<>(new LinkedHashSet<>(pack.fonts().values()));
-        return new XhtmlDocument(xhtml,
-                name -> name.equals(stylesheet) ? Optional.of(cssBytes) : world.resource(pack.root(), name),
-                fonts, article.firstPageNumber(), pack.name());
+        return new XhtmlDocument(xhtml, name -> {
+            if (name.equals(stylesheet)) {
+                return Optional.of(cssBytes);
+            }
+            if (logoName.isPresent() && name.equals(logoName.get())) {
+                return journal.logo().map(Presentation.Logo::bytes);
+            }
+            return packResource(name);
+        }, fonts, article.firstPageNumber(), pack.name(), view.outline());
+    }
+
+    /** A file of the pack, or of the shared library when its name starts with /lib/. */
+    private Optional<byte[]> packResource(String name) {
+        return name.startsWith(LIBRARY) ? world.resource(world.layoutLibrary(), name.substring(LIBRARY.length()))
+                : world.resource(pack.root(), name);
+    }
+
+    /**
+     * Fills the pack's issue template: cover, contents and front matter of an issue PDF, as one
+     * document numbered in lower-case roman numerals by its stylesheet.
+     *
+     * @throws SeparataException (invalid input) when the pack has no issue template
+     */
+    public XhtmlDocument layoutIssue(IssueFront front) {
+        String template = pack.issueTemplate().orElseThrow(() -> SeparataException.invalid(
+                SourceLocation.of(pack.root().describe("layout.yaml")),
+                "the layout pack '" + pack.name() + "' has no issue template",
+                "add issue-template: issue.ftlx to layout.yaml, or use a pack that has one, e.g. classic"));
+        IssueView view = new IssueView(front, pack);
+        String xhtml = fill(template, view.build());
+        String css = fill(pack.stylesheet(), view.styleData());
+        byte[] cssBytes = css.getBytes(StandardCharsets.UTF_8);
+        String stylesheet = pack.stylesheet();
+        List<FontFamily> fonts = new ArrayList<>(new LinkedHashSet<>(pack.fonts().values()));
+        return new XhtmlDocument(xhtml, name -> {
+            if (name.equals(stylesheet)) {
+                return Optional.of(cssBytes);
+            }
+            if (name.equals(IssueFront.COVER_IMAGE)) {
+                return front.coverImage();
+            }
+            return packResource(name);
+        }, fonts, 1, pack.name());
+    }
+
+    /** Parses the pack's templates now rather than at the first layout. */
+    public void warmUp() {
+        try {
+            config.getTemplate(pack.template());
+            config.getTemplate(pack.stylesheet());
+        } catch (IOException e) {
+            // reported properly by the first real layout
+        }
     }
 
     /** The how-to-cite line: the article's own, or one generated in the pack's style. */
     public RichText howToCite(Article article) {
+        return howToCite(article, Presentation.NONE);
+    }
+
+    /** The how-to-cite line: the article's own, or one generated in the journal's or the pack's style. */
+    public RichText howToCite(Article article, Presentation journal) {
         return article.howToCite().orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(),
-                String.valueOf(pack.options().getOrDefault("citation-language", "en"))));
+                citationStyle(journal)));
+    }
+
+    /** The journal's citation style, in its language or else the pack's citation language. */
+    private CitationStyle citationStyle(Presentation journal) {
+        CitationStyle style = journal.citation().orElse(CitationStyle.vancouver());
+        return new CitationStyle(style.style(), Optional.of(style.language().orElse(pack.citationLanguage())));
+    }
+
+    private void parse(String templateName) {
+        try {
+            config.getTemplate(templateName);
+        } catch (ParseException e) {
+            throw syntaxError(templateName, e);
+        } catch (IOException e) {
+            throw SeparataException.invalid(SourceLocation.of(describe(templateName)),
+                    "cannot be read: " + e.getMessage(), null);
+        }
+    }
+
+    private SeparataException syntaxError(String templateName, ParseException e) {
+        String where = e.getTemplateName() == null ? templateName : e.getTemplateName();
+        return SeparataException.invalid(
+                new SourceLocation(describe(where), e.getLineNumber(), e.getColumnNumber(), ""),
+                "template syntax error: " + e.getEditorMessage(), "see https://freemarker.apache.org/docs/ "
+                        + "(read it offline in your editor's FreeMarker plug-in)");
+    }
+
+    /** Where a template is, for messages: the pack's file, or the shared library's. */
+    private String describe(String name) {
+        return name.startsWith(LIBRARY) ? world.layoutLibrary().describe(name.substring(LIBRARY.length()))
+                : pack.root().describe(name);
     }
 
     private String fill(String templateName, Map<String, Object> data) {
@@ -82,21 +202,23 @@ public final class XhtmlLayout {
             t.process(data, out);
             return out.toString();
         } catch (ParseException e) {
-            throw SeparataException.invalid(
-                    new SourceLocation(pack.root().describe(templateName), e.getLineNumber(), e.getColumnNumber(), ""),
-                    "template syntax error: " + e.getEditorMessage(), "see https://freemarker.apache.org/docs/ "
-                            + "(read it offline in your editor's FreeMarker plug-in)");
+            throw syntaxError(templateName, e);
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() == null ? templateName : e.getTemplateSourceName();
             int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
             int col = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
-            throw SeparataException.invalid(new SourceLocation(pack.root().describe(where), line, col, ""),
-                    "template error: " + firstLine(e.getMessageWithoutStackTop()),
-                    "a value the template uses may be absent for this article; test optional values with ?? "
-                            + "(see layouts/README.md for what each template receives)");
+            String blamed = e.getBlamedExpressionString();
+            String message = firstLine(e.getMessageWithoutStackTop()).replaceFirst(":$", "");
+            throw SeparataException.invalid(new SourceLocation(describe(where), line, col, ""),
+                    "template error: " + message + (blamed == null ? "" : ": " + blamed),
+                    templateName.equals(pack.stylesheet())
+                            ? "the stylesheet receives only what layout.yaml gives (page, fonts, colors, options); "
+                            + "add the value there, or test it with ?? (see layouts/README.md)"
+                            : "a value the template uses may be absent for this article; test optional values "
+                            + "with ?? (see layouts/README.md for what each template receives)");
         } catch (IOException e) {
-            throw SeparataException.invalid(SourceLocation.of(pack.root().describe(templateName)),
-                    "cannot be read: " + e.getMessage(), null);
+            throw SeparataException.invalid(SourceLocation.of(describe(templateName)),
+                    "cannot be read: " + e.getMessage(), "check the name in the #import or #include");
         }
     }
 
@@ -123,11 +245,12 @@ public final class XhtmlLayout {
         return c;
     }
 
-    /** Serves templates from the pack only, through {@link World}. */
+    /** Serves templates from the pack and the shared library only, through {@link World}. */
     private record PackLoader(LayoutPack pack, World world) implements TemplateLoader {
         @Override
         public Object findTemplateSource(String name) {
-            return world.resource(pack.root(), name).orElse(null);
+            return (name.startsWith(LIBRARY) ? world.resource(world.layoutLibrary(), name.substring(LIBRARY.length()))
+                    : world.resource(pack.root(), name)).orElse(null);
         }
 
         @Override

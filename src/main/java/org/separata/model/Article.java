@@ -7,14 +7,15 @@ import java.util.Optional;
 
 /**
  * Everything Separata knows about one article. Readers build it through {@link Builder}; it is
- * immutable afterwards. Lists keep the order of the input.
+ * immutable afterwards. Lists keep the order of the input. {@code translations} are the whole
+ * article in other languages (JATS translation sub-articles), which layouts print only on request.
  */
 public record Article(Journal journal, Issue issue, Optional<Doi> doi, String language, Optional<PageRange> pages,
                       Optional<String> elocation, Optional<String> section, List<Title> titles,
                       List<Contributor> contributors, List<Affiliation> affiliations, List<RichText> authorNotes,
                       List<HistoryDate> history, List<Abstract> abstracts, List<KeywordGroup> keywords,
                       List<Section> body, List<Footnote> footnotes, List<Reference> references,
-                      Optional<RichText> howToCite, Optional<License> license) {
+                      Optional<RichText> howToCite, Optional<License> license, List<Translation> translations) {
 
     public Article {
         java.util.Objects.requireNonNull(journal);
@@ -33,6 +34,7 @@ public record Article(Journal journal, Issue issue, Optional<Doi> doi, String la
         body = List.copyOf(body);
         footnotes = List.copyOf(footnotes);
         references = List.copyOf(references);
+        translations = List.copyOf(translations);
     }
 
     /** The title in the article's own language, else the first one given. */
@@ -64,6 +66,16 @@ public record Article(Journal journal, Issue issue, Optional<Doi> doi, String la
                 .or(issue::date);
     }
 
+    /** The same article without its translations (what an offprint prints by default). */
+    public Article withoutTranslations() {
+        if (translations.isEmpty()) {
+            return this;
+        }
+        Builder b = toBuilder();
+        b.translations.clear();
+        return b.build();
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.journal = journal;
@@ -85,6 +97,7 @@ public record Article(Journal journal, Issue issue, Optional<Doi> doi, String la
         b.references.addAll(references);
         b.howToCite = howToCite;
         b.license = license;
+        b.translations.addAll(translations);
         return b;
     }
 
@@ -113,11 +126,12 @@ public record Article(Journal journal, Issue issue, Optional<Doi> doi, String la
         public final List<Reference> references = new ArrayList<>();
         public Optional<RichText> howToCite = Optional.empty();
         public Optional<License> license = Optional.empty();
+        public final List<Translation> translations = new ArrayList<>();
 
         public Article build() {
             return new Article(journal, issue, doi, language, pages, elocation, section, titles, contributors,
                     affiliations, authorNotes, history, abstracts, keywords, body, footnotes, references, howToCite,
-                    license);
+                    license, translations);
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A person or group credited on the article. A person has a {@code name}; a group author
  * ({@code collab}) has a {@code groupName} instead. {@code alternativeNames} are the same
- * person's name in other scripts or languages.
+ * person's name in other scripts or languages. A {@link Role#MEMBER} is a member of a group author
+ * listed outside the byline: {@code name} is the person, {@code groupName} the group, when known.
  */
 public record Contributor(Role role, Optional<PersonName> name, Optional<String> groupName,
                           List<PersonName> alternativeNames, List<String> degrees, List<String> affiliationIds,
@@ -14,7 +15,7 @@ public record Contributor(Role role, Optional<PersonName> name, Optional<String>
                           Optional<Orcid> orcid, Optional<RichText> bio, boolean corresponding,
                           List<RichText> notes) {
 
-    public enum Role { AUTHOR, EDITOR, TRANSLATOR, REVIEWER, OTHER }
+    public enum Role { AUTHOR, EDITOR, TRANSLATOR, REVIEWER, MEMBER, OTHER }
 
     public Contributor {
         java.util.Objects.requireNonNull(role);

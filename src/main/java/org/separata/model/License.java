@@ -3,15 +3,25 @@ package org.separata.model;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The licence the article is published under, and its copyright line. */
+/**
+ * The licence the article is published under, and its copyright line. {@code statement} is a
+ * copyright line given whole (JATS {@code copyright-statement}); it wins over holder and year.
+ */
 public record License(Optional<String> name, Optional<String> url, Optional<String> holder, Optional<Integer> year,
-                      Optional<RichText> text) {
+                      Optional<RichText> text, Optional<String> statement) {
+
+    public License(Optional<String> name, Optional<String> url, Optional<String> holder, Optional<Integer> year,
+                   Optional<RichText> text) {
+        this(name, url, holder, year, text, Optional.empty());
+    }
+
     public License {
         name = name == null ? Optional.empty() : name;
         url = url == null ? Optional.empty() : url;
         holder = holder == null ? Optional.empty() : holder;
         year = year == null ? Optional.empty() : year;
         text = text == null ? Optional.empty() : text;
+        statement = statement == null ? Optional.empty() : statement;
     }
 
     /**
@@ -26,8 +36,11 @@ public record License(Optional<String> name, Optional<String> url, Optional<Stri
                 .filter(u -> u.matches("by(-nc)?(-nd|-sa)?"));
     }
 
-    /** "© 2021 Adins S." when a holder or year is known. */
+    /** The statement as given, else "© 2021 Adins S." when a holder or year is known. */
     public Optional<String> copyrightLine() {
+        if (statement.isPresent()) {
+            return statement;
+        }
         if (holder.isEmpty() && year.isEmpty()) {
             return Optional.empty();
         }

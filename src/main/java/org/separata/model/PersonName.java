@@ -1,5 +1,6 @@
 package org.separata.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,16 +32,16 @@ public record PersonName(String surname, Optional<String> givenNames, Optional<S
         return sb.toString();
     }
 
-    /** The initials of the given names: "Juan Gabriel" → "J. G.", "Anna-Maria" → "A.-M.". */
+    /**
+     * The initials of the given names: "Juan Gabriel" → "J. G.", "Anna-Maria" → "A.-M.". Lower-case
+     * particles at the end of the given names ("Silvana de") are not initials: see {@link #particles()}.
+     */
     public String initials() {
         if (givenNames.isEmpty()) {
             return "";
         }
         StringBuilder sb = new StringBuilder();
-        for (String word : givenNames.get().trim().split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
+        for (String word : givenWords()) {
             if (!sb.isEmpty()) {
                 sb.append(' ');
             }
@@ -62,15 +63,50 @@ public record PersonName(String surname, Optional<String> givenNames, Optional<S
         return sb.toString();
     }
 
-    /** "S. Adins", the form used in bylines of this style. */
-    public String initialsThenSurname() {
-        String i = initials();
-        return i.isEmpty() ? surname : i + " " + surname;
+    /**
+     * Lower-case words that end the given names, such as "de" in "Silvana de" (Castro): they belong
+     * with the surname when names are shortened ("S. de Castro", "de Castro S").
+     */
+    public String particles() {
+        List<String> words = words();
+        int cut = words.size();
+        while (cut > 1 && isParticle(words.get(cut - 1))) {
+            cut--;
+        }
+        return String.join(" ", words.subList(cut, words.size()));
     }
 
-    /** "Adins S.", the Vancouver form used in citations. */
+    private List<String> givenWords() {
+        List<String> words = words();
+        int cut = words.size();
+        while (cut > 1 && isParticle(words.get(cut - 1))) {
+            cut--;
+        }
+        return words.subList(0, cut);
+    }
+
+    private List<String> words() {
+        return givenNames.map(g -> java.util.Arrays.stream(g.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    private static boolean isParticle(String word) {
+        return word.length() <= 4 && word.chars().allMatch(Character::isLowerCase);
+    }
+
+    /** "S. Adins" (or "S. de Castro"), the form used in bylines of this style. */
+    public String initialsThenSurname() {
+        String i = initials();
+        String p = particles();
+        String s = p.isEmpty() ? surname : p + " " + surname;
+        return i.isEmpty() ? s : i + " " + s;
+    }
+
+    /** "Adins S." (or "de Castro S"), the Vancouver form used in citations. */
     public String surnameThenInitials() {
         String i = initials().replace(".", "").replace(" ", "");
-        return i.isEmpty() ? surname : surname + " " + i;
+        String p = particles();
+        String s = p.isEmpty() ? surname : p + " " + surname;
+        return i.isEmpty() ? s : s + " " + i;
     }
 }

@@ -1,14 +1,52 @@
 package org.separata.pipeline;
 
+import java.nio.file.Path;
+import java.util.Optional;
+import org.separata.finish.PdfStandard;
+
 /**
- * How to render one article: the layout pack (a built-in name or a folder), and whether to go on
- * when characters are missing from the fonts (they are then left out, with a warning).
+ * How to render one article: the layout pack (a built-in name or a folder; when not given, the
+ * journal profile's, else {@value #DEFAULT_LAYOUT}), whether to go on when characters are missing
+ * from the fonts (they are then left out, with a warning), the journal profile to use (when not
+ * given, {@code journal.yaml} next to the article, if there is one), the standard the PDF claims
+ * ({@code --pdfa}: PDF/A-2b unless told otherwise), and whether to print the article's
+ * translations (JATS translation sub-articles) after it.
  */
-public record RenderOptions(String layout, boolean allowMissingGlyphs) {
+public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal,
+                            PdfStandard standard, boolean includeTranslations) {
 
     public static final String DEFAULT_LAYOUT = "classic";
 
+    public RenderOptions {
+        layout = layout == null ? Optional.empty() : layout;
+        journal = journal == null ? Optional.empty() : journal;
+        java.util.Objects.requireNonNull(standard);
+    }
+
+    /** A named layout, the journal profile next to the article, PDF/A-2b, no translations. */
+    public RenderOptions(String layout, boolean allowMissingGlyphs) {
+        this(Optional.of(layout), allowMissingGlyphs, Optional.empty(), PdfStandard.DEFAULT, false);
+    }
+
+    /** A named layout, the journal profile next to the article, the given standard. */
+    public RenderOptions(String layout, boolean allowMissingGlyphs, PdfStandard standard) {
+        this(Optional.of(layout), allowMissingGlyphs, Optional.empty(), standard, false);
+    }
+
+    /** The given layout and profile, PDF/A-2b, no translations. */
+    public RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal) {
+        this(layout, allowMissingGlyphs, journal, PdfStandard.DEFAULT, false);
+    }
+
     public static RenderOptions defaults() {
-        return new RenderOptions(DEFAULT_LAYOUT, false);
+        return new RenderOptions(Optional.empty(), false, Optional.empty(), PdfStandard.DEFAULT, false);
+    }
+
+    public RenderOptions withStandard(PdfStandard s) {
+        return new RenderOptions(layout, allowMissingGlyphs, journal, s, includeTranslations);
+    }
+
+    public RenderOptions withTranslations(boolean include) {
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, include);
     }
 }

@@ -1,6 +1,7 @@
 package org.separata.read;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
 
@@ -11,13 +12,21 @@ public final class InputReader {
     }
 
     public static ReadResult read(byte[] content, String fileName) {
+        return read(content, fileName, Optional.empty());
+    }
+
+    /**
+     * Reads an input with the journal profile found for it: the article's journal is completed
+     * from the profile, its own values winning. A reader that builds a complete article (JATS)
+     * goes through {@link JournalMerge#apply}.
+     */
+    public static ReadResult read(byte[] content, String fileName, Optional<JournalProfiles> profiles) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json")) {
-            return ManifestReader.read(content, fileName);
+            return ManifestReader.read(content, fileName, profiles);
         }
         if (lower.endsWith(".xml") || lower.endsWith(".jats")) {
-            throw SeparataException.invalid(SourceLocation.of(fileName), "JATS XML input is not supported yet",
-                    "write the article as a YAML manifest; see examples/adins-2021/article.yaml");
+            return JournalMerge.apply(JatsReader.read(content, fileName), profiles);
         }
         throw SeparataException.invalid(SourceLocation.of(fileName), "unknown kind of input",
                 "give a manifest (.yaml, .yml, .json) or a JATS file (.xml)");

@@ -1,8 +1,5 @@
 package org.separata.read;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -57,26 +54,27 @@ public final class ManifestReader {
 
     /** The schema, parsed once per process. */
     private static final class Schema {
-        static final SchemaChecker CHECKER = new SchemaChecker(load());
-
-        private static Node load() {
-            try (InputStream in = ManifestReader.class.getResourceAsStream("/schema/article.schema.json")) {
-                if (in == null) {
-                    throw new IllegalStateException("schema/article.schema.json is missing from the classpath");
-                }
-                return DataParser.parse(in.readAllBytes(), "article.schema.json", DataFormat.JSON);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final SchemaChecker CHECKER = SchemaChecker.builtIn("article.schema.json");
     }
 
     private static final Pattern PAGES = Pattern.compile("\\s*(\\d+)\\s*(?:[-\u2013\u2014]\\s*(\\d+))?\\s*");
 
     private final List<Diagnostic> errors = new ArrayList<>();
     private final List<Diagnostic> warnings = new ArrayList<>();
+    private final Optional<JournalProfiles> profiles;
+    private Optional<JournalProfile> profile = Optional.empty();
 
-    private ManifestReader() {
+    private ManifestReader(Optional<JournalProfiles> profiles) {
+        this.profiles = profiles;
+    }
+
+    /** A binder for the manifest's vocabulary (journal, licence), for the journal profile reader. */
+    static ManifestReader binder() {
+        return new ManifestReader(Optional.empty());
+    }
+
+    List<Diagnostic> errors() {
+        return errors;
     }
 
     /**
@@ -87,25 +85,38 @@ public final class ManifestReader {
      * @throws SeparataException (invalid input) listing every problem found
      */
     public static ReadResult read(byte[] content, String fileName) {
+        return read(content, fileName, Optional.empty());
+    }
+
+    /**
+     * Reads a manifest whose journal may come, in whole or in part, from a journal profile. The
+     * manifest's own values win; a conflict is a warning naming both places.
+     */
+    public static ReadResult read(byte[] content, String fileName, Optional<JournalProfiles> profiles) {
         DataFormat format = DataFormat.ofFileName(fileName).orElse(DataFormat.YAML);
         Node root = DataParser.parse(content, fileName, format);
-        return readTree(root, fileName);
+        return readTree(root, fileName, profiles);
     }
 
     /** Reads an already parsed manifest tree. */
     public static ReadResult readTree(Node root, String fileName) {
+        return readTree(root, fileName, Optional.empty());
+    }
+
+    /** Reads an already parsed manifest tree, with the journal profiles found for it. */
+    public static ReadResult readTree(Node root, String fileName, Optional<JournalProfiles> profiles) {
         List<Diagnostic> structural = Schema.CHECKER.check(root);
         if (!structural.isEmpty()) {
             throw SeparataException.invalid(structural);
         }
-        ManifestReader r = new ManifestReader();
+        ManifestReader r = new ManifestReader(profiles);
         Article article = r.bind((MapNode) root);
         if (!r.errors.isEmpty()) {
             throw SeparataException.invalid(r.errors);
         }
         Map<String, SourceLocation> index = new java.util.HashMap<>();
         indexNodes(root, index);
-        return new ReadResult(article, r.warnings, new SourceIndex(fileName, index));
+        return new ReadResult(article, r.warnings, new SourceIndex(fileName, index), r.profile);
     }
 
     private static void indexNodes(Node n, Map<String, SourceLocation> index) {
@@ -124,10 +135,7 @@ public final class ManifestReader {
 
     private Article bind(MapNode root) {
         Article.Builder b = Article.builder();
-        MapNode journal = map(root, "journal").orElseThrow();
-        b.journal = new Journal(string(journal, "title").orElseThrow(), string(journal, "abbrev-title"),
-                string(journal, "publisher"), issn(journal, "issn-print"), issn(journal, "issn-online"),
-                string(journal, "url"));
+        b.journal = journal(root);
 
         map(root, "issue").ifPresent(issue -> b.issue = new Issue(string(issue, "volume"), string(issue, "number"),
                 integer(issue, "year"), date(issue, "date")));
@@ -215,14 +223,49 @@ public final class ManifestReader {
                     identifier(r, "doi", Doi::new), string(r, "url"), rich(r, "translation")));
         }
         b.howToCite = rich(root, "how-to-cite");
-        b.license = map(root, "license").map(l -> new License(string(l, "name"), string(l, "url"),
-                string(l, "holder"), integer(l, "year"), rich(l, "text")));
+        b.license = map(root, "license").map(this::license).or(() -> profile.flatMap(JournalProfile::license));
         if (b.pages.isPresent() && b.elocation.isPresent()) {
             warnings.add(Diagnostic.warning(article.get().location(),
                     "both 'pages' and 'elocation-id' are given; the page numbers are used",
                     "keep only one of them"));
         }
         return b.build();
+    }
+
+    /**
+     * The article's journal: the manifest's {@code journal} fields, with a journal profile's filling
+     * the gaps. Without a title from either, an error.
+     */
+    private Journal journal(MapNode root) {
+        Optional<MapNode> node = map(root, "journal");
+        JournalParts own = node.map(this::journalParts).orElse(JournalParts.NONE);
+        SourceLocation where = node.map(MapNode::location).orElse(root.location().withPath("journal"));
+        profile = profiles.flatMap(p -> p.select(own, where, errors));
+        JournalParts merged = profile.map(p -> JournalMerge.merge(own,
+                field -> node.flatMap(j -> j.get(field)).map(Node::location).orElse(where), p, warnings))
+                .orElse(own);
+        return merged.complete().orElseGet(() -> {
+            if (profiles.isEmpty()) {
+                errors.add(Diagnostic.error(where, node.isPresent() ? "the journal has no title"
+                                : "the article does not name its journal",
+                        "add journal: with title: and the ISSNs, or put a journal profile (journal.yaml) next to "
+                                + "the article, or give one with --journal FILE"));
+            }
+            return new Journal("?", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
+        });
+    }
+
+    /** The fields of a {@code journal:} map, in a manifest or a journal profile. */
+    JournalParts journalParts(MapNode j) {
+        return new JournalParts(string(j, "title"), string(j, "abbrev-title"), string(j, "publisher"),
+                issn(j, "issn-print"), issn(j, "issn-online"), string(j, "url"));
+    }
+
+    /** A {@code license:} map, in a manifest or a journal profile. */
+    License license(MapNode l) {
+        return new License(string(l, "name"), string(l, "url"), string(l, "holder"), integer(l, "year"),
+                rich(l, "text"));
     }
 
     private Optional<Contributor> contributor(MapNode a, Set<String> affIds, Set<String> usedAffs) {
@@ -304,7 +347,7 @@ public final class ManifestReader {
         });
     }
 
-    private Optional<Issn> issn(MapNode m, String key) {
+    Optional<Issn> issn(MapNode m, String key) {
         return identifier(m, key, Issn::new);
     }
 
@@ -346,7 +389,7 @@ public final class ManifestReader {
         return -1;
     }
 
-    private static Optional<String> string(MapNode m, String key) {
+    static Optional<String> string(MapNode m, String key) {
         return m.get(key).filter(n -> n instanceof ScalarNode s && !s.isNull())
                 .map(n -> ((ScalarNode) n).text().strip()).filter(s -> !s.isEmpty());
     }
@@ -355,7 +398,7 @@ public final class ManifestReader {
         return string(m, key).map(Integer::parseInt);
     }
 
-    private static Optional<MapNode> map(MapNode m, String key) {
+    static Optional<MapNode> map(MapNode m, String key) {
         return m.get(key).filter(MapNode.class::isInstance).map(MapNode.class::cast);
     }
 

@@ -4,7 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -14,11 +23,13 @@ import org.separata.diag.ExitCode;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
 import org.separata.fonts.FontFamily;
+import org.separata.layout.OutlineEntry;
 import org.separata.layout.XhtmlDocument;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.ITextReplacedElementFactory;
+import org.xhtmlrenderer.pdf.PagePosition;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -50,31 +61,100 @@ public final class PdfRenderer {
      * {@link XhtmlDocument#firstPageNumber()}.
      */
     public static RenderedPdf render(XhtmlDocument doc) {
-        Document dom = parse(doc.xhtml());
-        ITextOutputDevice device = new TypesetOutputDevice(DOTS_PER_POINT);
-        SandboxUserAgent agent = new SandboxUserAgent(device, DOTS_PER_PIXEL, doc.resources());
-        List<FontFamily> fonts = doc.fonts();
-        FontFamily serif = fonts.get(0);
-        FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase().contains("sans")).findFirst()
-                .orElse(serif);
-        FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase().contains("mono")).findFirst()
-                .orElse(sans);
-        ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
-                PdfFonts.resolver(fonts, serif, sans, mono), new ITextReplacedElementFactory(device),
-                new ShapedWidths());
-        renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities());
-        renderer.setDocument(dom, SandboxUserAgent.SCHEME);
+        Session session = new Session(doc.fonts());
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        try {
-            renderer.layout();
-            renderer.createPDF(out, true, doc.firstPageNumber());
-        } catch (RuntimeException e) {
-            throw new SeparataException(ExitCode.INTERNAL, List.of(Diagnostic.error(
-                    SourceLocation.of("layout " + doc.packName()), "rendering failed: " + e,
-                    "this is a bug in Separata or in the layout pack; please report it with the input")), e);
+        int pages = session.layout(doc);
+        session.guard(doc, () -> session.renderer.createPDF(out, true, doc.firstPageNumber()));
+        return new RenderedPdf(out.toByteArray(), pages, new ArrayList<>(session.agent.warnings()),
+                session.outlineAnchors(doc));
+    }
+
+    /** Lays {@code doc} out without writing a PDF, and returns how many pages it takes. */
+    public static int countPages(XhtmlDocument doc) {
+        return new Session(doc.fonts()).layout(doc);
+    }
+
+    /** One Flying Saucer renderer with our fonts and sandboxed user agent; documents go through it in turn. */
+    static final class Session {
+        final ITextOutputDevice device = new TypesetOutputDevice(DOTS_PER_POINT);
+        final SandboxUserAgent agent = new SandboxUserAgent(device, DOTS_PER_PIXEL, name -> Optional.empty());
+        final ITextRenderer renderer;
+
+        Session(List<FontFamily> fonts) {
+            FontFamily serif = fonts.get(0);
+            FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("sans"))
+                    .findFirst().orElse(serif);
+            FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("mono"))
+                    .findFirst().orElse(sans);
+            renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
+                    PdfFonts.resolver(fonts, serif, sans, mono), new ITextReplacedElementFactory(device),
+                    new ShapedWidths());
         }
-        int pages = renderer.getRootBox().getLayer().getPages().size();
-        return new RenderedPdf(out.toByteArray(), pages, new ArrayList<>(agent.warnings()));
+
+        /** Sets and lays out {@code doc}; returns its page count. */
+        int layout(XhtmlDocument doc) {
+            Document dom = parse(doc.xhtml());
+            agent.use(doc.resources());
+            // line breaking learns from each document's own lines (see BreakOpportunities)
+            renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities());
+            renderer.setDocument(dom, SandboxUserAgent.SCHEME);
+            guard(doc, renderer::layout);
+            return renderer.getRootBox().getLayer().getPages().size();
+        }
+
+        /**
+         * The places of the elements whose id matches {@code idPattern}, once the document is written,
+         * by page and from the top. Flying Saucer reports the page an element ends on and its bottom
+         * edge; the top is the bottom plus the height.
+         */
+        List<RenderedPdf.Anchor> anchors(Pattern idPattern) {
+            List<RenderedPdf.Anchor> out = new ArrayList<>();
+            for (PagePosition p : renderer.findPagePositionsByID(idPattern)) {
+                out.add(new RenderedPdf.Anchor(p.getId(), p.getPageNo(), p.getX(), p.getY() + p.getHeight(),
+                        p.getWidth(), p.getHeight()));
+            }
+            out.sort(Comparator.comparingInt(RenderedPdf.Anchor::pageIndex).thenComparing(a -> -a.top()));
+            return out;
+        }
+
+        /** Where the outline's targets of {@code doc} were laid out, in the order of its outline. */
+        List<RenderedPdf.Anchor> outlineAnchors(XhtmlDocument doc) {
+            if (doc.outline().isEmpty()) {
+                return List.of();
+            }
+            Set<String> ids = new HashSet<>();
+            doc.outline().forEach(e -> ids.add(e.id()));
+            Pattern exact = Pattern.compile(ids.stream().map(Pattern::quote).sorted()
+                    .collect(Collectors.joining("|", "^(?:", ")$")));
+            Map<String, RenderedPdf.Anchor> found = new HashMap<>();
+            anchors(exact).forEach(a -> found.put(a.id(), a));
+            List<RenderedPdf.Anchor> out = new ArrayList<>();
+            for (OutlineEntry e : doc.outline()) {
+                Optional.ofNullable(found.get(e.id())).ifPresent(out::add);
+            }
+            return out;
+        }
+
+        void guard(XhtmlDocument doc, Runnable step) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                throw new SeparataException(ExitCode.INTERNAL, List.of(Diagnostic.error(
+                        SourceLocation.of("layout " + doc.packName()), "rendering failed: " + e,
+                        "this is a bug in Separata or in the layout pack; please report it with the input")), e);
+            }
+        }
+    }
+
+    /**
+     * Prepares the renderer for {@code fonts}: parses the fonts and loads Flying Saucer's classes
+     * by laying out a one-line page. Called on a second core while the input is being read, it
+     * takes most of the renderer's start-up off the critical path of a one-shot command.
+     */
+    public static void warmUp(List<FontFamily> fonts) {
+        fonts.forEach(PdfFonts::family);
+        String tiny = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Separata</p></body></html>";
+        render(new XhtmlDocument(tiny, name -> Optional.empty(), fonts, 1, "warm-up"));
     }
 
     private static Document parse(String xhtml) {

@@ -1,12 +1,36 @@
 package org.separata.render;
 
 import java.util.List;
+import java.util.Optional;
 import org.separata.diag.Diagnostic;
 
-/** The renderer's output: the PDF bytes, the number of pages, and warnings (missing images, refused URLs). */
-public record RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings) {
+/**
+ * The renderer's output: the PDF bytes, the number of pages, warnings (missing images, refused
+ * URLs), and where the outline's targets landed.
+ */
+public record RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings, List<Anchor> anchors) {
     public RenderedPdf {
         java.util.Objects.requireNonNull(bytes);
         warnings = List.copyOf(warnings);
+        anchors = List.copyOf(anchors);
+    }
+
+    public RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings) {
+        this(bytes, pageCount, warnings, List.of());
+    }
+
+    /**
+     * Where the element with this id was laid out: its page (0-based, within its document), its
+     * top-left corner and its size, in PDF points from the page's left and bottom edges.
+     */
+    public record Anchor(String id, int pageIndex, float left, float top, float width, float height) {
+        public float bottom() {
+            return top - height;
+        }
+    }
+
+    /** The position of the element with {@code id}, if the document has one. */
+    public Optional<Anchor> anchor(String id) {
+        return anchors.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 }

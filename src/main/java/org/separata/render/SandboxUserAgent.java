@@ -27,12 +27,17 @@ final class SandboxUserAgent extends ITextUserAgent {
     private static final java.net.URL DEFAULT_CSS_URL =
             org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler.class.getResource(DEFAULT_CSS);
 
-    private final Function<String, Optional<byte[]>> resources;
+    private Function<String, Optional<byte[]>> resources;
     private final List<Diagnostic> warnings = new ArrayList<>();
 
     SandboxUserAgent(ITextOutputDevice device, int dotsPerPixel, Function<String, Optional<byte[]>> resources) {
         super(device, dotsPerPixel);
         this.resources = resources;
+    }
+
+    /** Serves the files of the next document. */
+    void use(Function<String, Optional<byte[]>> next) {
+        this.resources = next;
     }
 
     List<Diagnostic> warnings() {
@@ -70,6 +75,35 @@ final class SandboxUserAgent extends ITextUserAgent {
                 "not loaded: Separata never reads URLs or files outside the layout pack",
                 "put the resource in the layout pack and refer to it by a relative name"));
         return null;
+    }
+
+    /**
+     * Decoded images, shared by all documents of the process: keyed by the identity of the bytes
+     * the layout serves (built-in packs serve the same array every time), so the CC badge is
+     * decoded once, not once per offprint.
+     */
+    private static final java.util.Map<byte[], org.xhtmlrenderer.pdf.ITextFSImage> DECODED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    @Override
+    public org.xhtmlrenderer.resource.ImageResource getImageResource(String uri) {
+        String resolved = resolveURI(uri);
+        if (resolved != null && resolved.startsWith(SCHEME)) {
+            Optional<byte[]> bytes = resources.apply(resolved.substring(SCHEME.length()));
+            if (bytes.isPresent()) {
+                org.xhtmlrenderer.pdf.ITextFSImage proto = DECODED.get(bytes.get());
+                if (proto == null) {
+                    org.xhtmlrenderer.resource.ImageResource fresh = super.getImageResource(uri);
+                    if (fresh.getImage() instanceof org.xhtmlrenderer.pdf.ITextFSImage decoded) {
+                        DECODED.put(bytes.get(), (org.xhtmlrenderer.pdf.ITextFSImage) decoded.clone());
+                    }
+                    return fresh;
+                }
+                return new org.xhtmlrenderer.resource.ImageResource(resolved,
+                        (org.xhtmlrenderer.extend.FSImage) proto.clone());
+            }
+        }
+        return super.getImageResource(uri);
     }
 
     @Override

@@ -40,14 +40,8 @@ class CliTest {
         return p;
     }
 
-    private static int lineOf(Path file, String text) throws Exception {
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(text);
+    private static int lineOf(Path file, String text) {
+        return Repo.lineOf(file, text);
     }
 
     @Test

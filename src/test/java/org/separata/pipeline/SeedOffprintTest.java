@@ -149,10 +149,12 @@ class SeedOffprintTest {
     }
 
     @Test
-    void infoDictionaryCarriesTitleAuthorsCitationAndKeywords() {
+    void infoDictionaryCarriesTitleAuthorsAbstractAndKeywords() {
         assertEquals(input.mainTitle().title().plain(), pdf.infoTitle());
         assertEquals("Sebastien Adins", pdf.infoAuthor());
-        assertEquals(input.howToCite().orElseThrow().plain(), pdf.infoSubject());
+        // The subject is the abstract in the article's language, as dc:description's x-default.
+        assertEquals(input.abstracts().stream().filter(a -> a.lang().equals(input.language())).findFirst()
+                .orElseThrow().plain(), pdf.infoSubject());
         assertTrue(pdf.infoKeywords().contains("Perú"), pdf.infoKeywords());
     }
 

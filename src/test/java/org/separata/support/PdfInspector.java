@@ -11,6 +11,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDPageLabels;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -19,8 +20,10 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 
 /**
  * Reads back what a reader of a rendered PDF sees: text per page, fonts, page labels, links,
@@ -59,6 +62,22 @@ public final class PdfInspector implements AutoCloseable {
         }
     }
 
+    /**
+     * The text of page {@code n} (1-based) inside a rectangle given in points from the page's
+     * top-left corner: where running heads and folios are, say.
+     */
+    public String textInArea(int n, float x, float y, float width, float height) {
+        try {
+            PDFTextStripperByArea s = new PDFTextStripperByArea();
+            s.setSortByPosition(true);
+            s.addRegion("r", new java.awt.geom.Rectangle2D.Float(x, y, width, height));
+            s.extractRegions(doc.getPage(n - 1));
+            return s.getTextForRegion("r");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** All text, pages joined. */
     public String text() {
         StringBuilder sb = new StringBuilder();
@@ -76,11 +95,24 @@ public final class PdfInspector implements AutoCloseable {
     /**
      * Text as a reader compares it with the input, typography aside: words broken across lines are
      * joined again (a line-end hyphen is dropped, as are all hyphens, since a line may also break
-     * after a word's own hyphen), no-break spaces count as spaces, an en dash between numbers as a
-     * hyphen, and white space is collapsed. Apply it to both sides of a comparison.
+     * after a word's own hyphen; a URL broken after a slash or a dot is joined too), ligatures read
+     * as their letters, no-break spaces as spaces, an en
+     * dash between numbers as a hyphen, curly quotes and guillemets as straight quotes, and white
+     * space is collapsed. Apply it to both sides of a comparison.
      */
     public static String reading(String s) {
-        return flat(s.replaceAll("[\\u00AD-]\\s*\\n\\s*", "").replace("-", "").replaceAll("(?<=\\d)\u2013(?=\\d)", ""));
+        String joined = s;
+        // a URL broken after / . - and the like (no hyphen is added there) is joined again
+        for (String before = null; !joined.equals(before); ) {
+            before = joined;
+            joined = joined.replaceAll("(https?://\\S*[/.\\-_?&=])[ \\t]*\\n\\s*", "$1");
+        }
+        String t = java.text.Normalizer.normalize(joined, java.text.Normalizer.Form.NFKC)
+                .replace("\u00AD", "").replace("\u200B", "")
+                .replaceAll("[-\u2010]\\s*\\n\\s*", "").replace("-", "").replace("\u2010", "")
+                .replaceAll("(?<=\\d)\u2013(?=\\d)", "")
+                .replaceAll("[\u2018\u2019\u201A]", "'").replaceAll("[\u201C\u201D\u201E\u00AB\u00BB]", "\"");
+        return flat(t);
     }
 
     /**
@@ -197,20 +229,69 @@ public final class PdfInspector implements AutoCloseable {
 
     /** The outline's titles, depth-first, indented by two spaces per level. */
     public List<String> outline() {
-        List<String> out = new ArrayList<>();
+        return outlineTargets().stream().map(t -> "  ".repeat(t.depth()) + t.title()).toList();
+    }
+
+    /**
+     * One outline entry and where it points: a page (0-based) and the top, in points from the bottom;
+     * -1 and NaN when it points elsewhere than to a place on a page.
+     */
+    public record OutlineTarget(String title, int depth, int pageIndex, float top) {
+    }
+
+    /** The outline's entries with their destinations, depth-first (depth 0 = top level). */
+    public List<OutlineTarget> outlineTargets() {
+        List<OutlineTarget> out = new ArrayList<>();
         var o = doc.getDocumentCatalog().getDocumentOutline();
         if (o != null) {
             for (PDOutlineItem item : o.children()) {
-                walk(item, 0, out);
+                walkTargets(item, 0, out);
             }
         }
         return out;
     }
 
-    private static void walk(PDOutlineItem item, int depth, List<String> out) {
-        out.add("  ".repeat(depth) + item.getTitle());
+    private void walkTargets(PDOutlineItem item, int depth, List<OutlineTarget> out) {
+        try {
+            if (item.getDestination() instanceof PDPageXYZDestination d) {
+                out.add(new OutlineTarget(item.getTitle(), depth, doc.getPages().indexOf(d.getPage()), d.getTop()));
+            } else {
+                out.add(new OutlineTarget(item.getTitle(), depth, -1, Float.NaN));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         for (PDOutlineItem c : item.children()) {
-            walk(c, depth + 1, out);
+            walkTargets(c, depth + 1, out);
+        }
+    }
+
+    /**
+     * The text of page {@code n} (1-based) inside a band of the page: from {@code top} (points
+     * from the bottom) down by {@code height} points, the whole width.
+     */
+    public String textBelow(int n, float top, float height) {
+        try {
+            PDPage page = doc.getPage(n - 1);
+            float pageHeight = page.getMediaBox().getHeight();
+            PDFTextStripperByArea s = new PDFTextStripperByArea();
+            s.setSortByPosition(true);
+            s.addRegion("band", new java.awt.geom.Rectangle2D.Float(0, pageHeight - top,
+                    page.getMediaBox().getWidth(), height));
+            s.extractRegions(page);
+            return s.getTextForRegion("band");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The XMP packet of the catalog, as text; empty when there is none. */
+    public String xmp() {
+        try {
+            PDMetadata m = doc.getDocumentCatalog().getMetadata();
+            return m == null ? "" : new String(m.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,7 +1,11 @@
 package org.separata.support;
 
 import java.nio.file.Files;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Paths in the repository, for tests that use the examples and the shared reference files. */
 public final class Repo {
@@ -23,6 +27,36 @@ public final class Repo {
 
     public static Path file(String relative) {
         return root().resolve(relative);
+    }
+
+    /**
+     * Every example article under {@code examples/}: the manifests and JATS files, not the
+     * journal profiles ({@code journal.*}) or issue files ({@code issue.*}) beside them.
+     */
+    public static List<Path> examples() {
+        try (Stream<Path> s = Files.walk(file("examples"), 2)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches("(?i).*\\.(ya?ml|json|xml)"))
+                    .filter(p -> !p.getFileName().toString().matches("(?i)(journal|issue)\\..*"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The 1-based number of the first line of {@code file} that contains {@code text}. */
+    public static int lineOf(Path file, String text) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError(file + " has no line with: " + text);
     }
 
     /** The seed example. */

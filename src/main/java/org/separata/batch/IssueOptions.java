@@ -1,0 +1,25 @@
+package org.separata.batch;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.separata.finish.PdfStandard;
+
+/**
+ * How to build an issue. {@code layout} and {@code rectoStart} override the issue manifest.
+ *
+ * @param jobs         articles rendered at once
+ * @param allowPartial write issue.pdf even when some articles failed (they are left out)
+ * @param failFast     stop at the first failed article
+ * @param shard        render only this slice of the offprints (then no issue.pdf is written)
+ * @param standard     the PDF/A level of the offprints and the issue PDF
+ * @param includeTranslations print the articles' translations after them
+ */
+public record IssueOptions(Path outDir, int jobs, Optional<String> layout, Optional<Boolean> rectoStart,
+                           boolean allowPartial, boolean failFast, Shard shard, boolean allowMissingGlyphs,
+                           PdfStandard standard, boolean includeTranslations) {
+    public IssueOptions {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be 1 or more");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.separata.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.separata.data.DataFormat;
+import org.separata.data.DataParser;
+import org.separata.data.Node;
+import org.separata.data.Node.ListNode;
+import org.separata.data.Node.MapNode;
+import org.separata.data.Node.ScalarNode;
+import org.separata.data.SchemaChecker;
+import org.separata.diag.Diagnostic;
+import org.separata.diag.SeparataException;
+import org.separata.model.InvalidIdentifierException;
+import org.separata.model.Issn;
+import org.separata.model.Issue;
+import org.separata.model.IssueManifest;
+import org.separata.model.Journal;
+import org.separata.model.Paragraph;
+
+/**
+ * Reads an issue manifest ({@code issue.yaml} or {@code .json}), checked against
+ * {@code schema/issue.schema.json}; all problems are reported at once with line and field.
+ */
+public final class IssueManifestReader {
+
+    private static final class Schema {
+        static final SchemaChecker CHECKER = SchemaChecker.builtIn("issue.schema.json");
+    }
+
+    private IssueManifestReader() {
+    }
+
+    public static IssueManifest read(byte[] content, String fileName) {
+        Node root = DataParser.parse(content, fileName, DataFormat.ofFileName(fileName).orElse(DataFormat.YAML));
+        List<Diagnostic> errors = new ArrayList<>(Schema.CHECKER.check(root));
+        if (!errors.isEmpty()) {
+            throw SeparataException.invalid(errors);
+        }
+        MapNode m = (MapNode) root;
+        MapNode j = (MapNode) m.get("journal").orElseThrow();
+        Journal journal = new Journal(text(j, "title").orElseThrow(), text(j, "abbrev-title"), text(j, "publisher"),
+                issn(j, "issn-print", errors), issn(j, "issn-online", errors), text(j, "url"));
+        Optional<LocalDate> date = text(m, "date").flatMap(d -> {
+            try {
+                return Optional.of(LocalDate.parse(d));
+            } catch (DateTimeParseException e) {
+                errors.add(Diagnostic.error(m.get("date").orElseThrow().location(), "'" + d + "' is not a valid date",
+                        "write it as YYYY-MM-DD, e.g. 2021-12-30"));
+                return Optional.empty();
+            }
+        });
+        Issue issue = new Issue(text(m, "volume"), text(m, "number"), text(m, "year").map(Integer::parseInt), date);
+        List<IssueManifest.FrontMatter> front = new ArrayList<>();
+        for (Node n : list(m, "front-matter")) {
+            MapNode f = (MapNode) n;
+            ScalarNode body = (ScalarNode) f.get("text").orElseThrow();
+            List<Paragraph> paragraphs = new ArrayList<>();
+            try {
+                for (String p : InlineMarkup.paragraphs(body.text())) {
+                    paragraphs.add(Paragraph.of(InlineMarkup.parse(p, body.location())));
+                }
+                ScalarNode title = (ScalarNode) f.get("title").orElseThrow();
+                front.add(new IssueManifest.FrontMatter(InlineMarkup.parse(title.text(), title.location()), paragraphs,
+                        text(f, "signature")));
+            } catch (SeparataException e) {
+                errors.addAll(e.diagnostics());
+            }
+        }
+        List<String> articles = new ArrayList<>();
+        for (Node n : list(m, "articles")) {
+            String path = ((ScalarNode) n).text().strip();
+            if (path.startsWith("/") || path.contains("\\")) {
+                errors.add(Diagnostic.error(n.location(), "'" + path + "' is not a relative path",
+                        "give article files relative to the issue file, with forward slashes"));
+            } else if (articles.contains(path)) {
+                errors.add(Diagnostic.error(n.location(), "'" + path + "' is listed twice",
+                        "each article appears once in an issue"));
+            }
+            articles.add(path);
+        }
+        if (!errors.isEmpty()) {
+            throw SeparataException.invalid(errors);
+        }
+        Optional<String> cover = m.get("cover").map(MapNode.class::cast).flatMap(c -> text(c, "image"));
+        boolean recto = m.get("recto-start").map(n -> ((ScalarNode) n).text().equals("true")).orElse(false);
+        return new IssueManifest(journal, issue, text(m, "title"), Integer.parseInt(text(m, "first-page").orElseThrow()),
+                recto, text(m, "layout"), cover, front, articles);
+    }
+
+    private static Optional<Issn> issn(MapNode m, String key, List<Diagnostic> errors) {
+        return m.get(key).map(ScalarNode.class::cast).flatMap(n -> {
+            try {
+                return Optional.of(new Issn(n.text()));
+            } catch (InvalidIdentifierException e) {
+                errors.add(Diagnostic.error(n.location(), e.getMessage(), e.hint()));
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Optional<String> text(MapNode m, String key) {
+        return m.get(key).filter(n -> n instanceof ScalarNode s && !s.isNull())
+                .map(n -> ((ScalarNode) n).text().strip()).filter(s -> !s.isEmpty());
+    }
+
+    private static List<Node> list(MapNode m, String key) {
+        return m.get(key).filter(ListNode.class::isInstance).map(n -> ((ListNode) n).items()).orElse(List.of());
+    }
+}
