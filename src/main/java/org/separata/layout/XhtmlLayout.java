@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
 import org.separata.env.World;
@@ -94,19 +95,32 @@ public final class XhtmlLayout {
         ArticleView view = new ArticleView(article, pack, citationStyle(journal),
                 logoName.isPresent() ? logoName : pack.logo(), coverage, prose);
         String xhtml = fill(pack.template(), view.build());
-        String css = fill(pack.stylesheet(), view.styleData());
-        byte[] cssBytes = css.getBytes(StandardCharsets.UTF_8);
+        return new XhtmlDocument(xhtml, resources(view.styleData(), logoName.orElse(""),
+                journal.logo().map(Presentation.Logo::bytes)), fonts(), article.firstPageNumber(), pack.name(),
+                view.outline());
+    }
+
+    /**
+     * The files a document may refer to: the stylesheet, filled with {@code styleData}; one file of
+     * its own ({@code ownName}, e.g. the journal's logo or the issue's cover); and the pack's files.
+     */
+    private Function<String, Optional<byte[]>> resources(Map<String, Object> styleData, String ownName,
+                                                         Optional<byte[]> own) {
+        byte[] css = fill(pack.stylesheet(), styleData).getBytes(StandardCharsets.UTF_8);
         String stylesheet = pack.stylesheet();
-        List<FontFamily> fonts = new ArrayList<>(new LinkedHashSet<>(pack.fonts().values()));
-        return new XhtmlDocument(xhtml, name -> {
+        return name -> {
             if (name.equals(stylesheet)) {
-                return Optional.of(cssBytes);
+                return Optional.of(css);
             }
-            if (logoName.isPresent() && name.equals(logoName.get())) {
-                return journal.logo().map(Presentation.Logo::bytes);
+            if (!ownName.isEmpty() && name.equals(ownName)) {
+                return own;
             }
             return packResource(name);
-        }, fonts, article.firstPageNumber(), pack.name(), view.outline());
+        };
+    }
+
+    private List<FontFamily> fonts() {
+        return new ArrayList<>(new LinkedHashSet<>(pack.fonts().values()));
     }
 
     /** A file of the pack, or of the shared library when its name starts with /lib/. */
@@ -128,19 +142,8 @@ public final class XhtmlLayout {
                 "add issue-template: issue.ftlx to layout.yaml, or use a pack that has one, e.g. classic"));
         IssueView view = new IssueView(front, pack);
         String xhtml = fill(template, view.build());
-        String css = fill(pack.stylesheet(), view.styleData());
-        byte[] cssBytes = css.getBytes(StandardCharsets.UTF_8);
-        String stylesheet = pack.stylesheet();
-        List<FontFamily> fonts = new ArrayList<>(new LinkedHashSet<>(pack.fonts().values()));
-        return new XhtmlDocument(xhtml, name -> {
-            if (name.equals(stylesheet)) {
-                return Optional.of(cssBytes);
-            }
-            if (name.equals(IssueFront.COVER_IMAGE)) {
-                return front.coverImage();
-            }
-            return packResource(name);
-        }, fonts, 1, pack.name());
+        return new XhtmlDocument(xhtml, resources(view.styleData(), IssueFront.COVER_IMAGE, front.coverImage()),
+                fonts(), 1, pack.name());
     }
 
     /** Parses the pack's templates now rather than at the first layout. */
