@@ -59,7 +59,7 @@ final class RenderCommand implements Callable<Integer> {
         if (watch) {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            new Watch(separata, files -> separata.world().awaitChange(files, POLL)).run(input, target, options,
+            new Watch(separata, (files, since) -> separata.world().awaitChange(files, since, POLL)).run(input, target, options,
                     line -> {
                         out.println(line);
                         out.flush();

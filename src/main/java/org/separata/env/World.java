@@ -239,7 +239,15 @@ public final class World {
         Map<Path, String> out = new LinkedHashMap<>();
         for (Path f : files) {
             try {
-                out.put(f, Files.getLastModifiedTime(f).toMillis() + "/" + Files.size(f));
+                long size = Files.size(f);
+                String content = "";
+                if (size < 4L * 1024 * 1024) {
+                    // an edit within a file system's timestamp granularity still shows in the content
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(Files.readAllBytes(f));
+                    content = "/" + Long.toHexString(crc.getValue());
+                }
+                out.put(f, Files.getLastModifiedTime(f).toMillis() + "/" + size + content);
             } catch (IOException e) {
                 out.put(f, "absent");
             }
@@ -248,14 +256,14 @@ public final class World {
     }
 
     /**
-     * Waits until one of {@code files} is written, created or removed, checking every
-     * {@code interval}, and returns the files that changed. Polling works on every file system,
+     * Waits until one of {@code files} differs from {@code before} (a {@link #stamp}): written,
+     * created or removed. It checks every {@code interval} and returns the files that changed. Polling works on every file system,
      * including network shares and editors that replace a file on save.
      *
      * @throws InterruptedException when the thread is interrupted (Ctrl-C ends a watch this way)
      */
-    public List<Path> awaitChange(Collection<Path> files, Duration interval) throws InterruptedException {
-        Map<Path, String> before = stamp(files);
+    public List<Path> awaitChange(Collection<Path> files, Map<Path, String> before, Duration interval)
+            throws InterruptedException {
         while (true) {
             Thread.sleep(interval.toMillis());
             Map<Path, String> now = stamp(files);

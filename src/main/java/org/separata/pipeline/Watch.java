@@ -3,6 +3,7 @@ package org.separata.pipeline;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SeparataException;
@@ -20,8 +21,12 @@ public final class Watch {
     /** Where changes come from: {@code World.awaitChange} in real use, a scripted list in tests. */
     @FunctionalInterface
     public interface ChangeSource {
-        /** Blocks until one of {@code files} changes and returns the ones that did. */
-        List<Path> awaitChange(List<Path> files) throws InterruptedException;
+        /**
+         * Blocks until one of {@code files} differs from {@code since} (their state before the last
+         * render began, from {@code World.stamp}) and returns the ones that do. Comparing with the
+         * state before the render, not after it, catches an edit made while the render ran.
+         */
+        List<Path> awaitChange(List<Path> files, Map<Path, String> since) throws InterruptedException;
     }
 
     private final Separata separata;
@@ -44,10 +49,11 @@ public final class Watch {
                    Consumer<Diagnostic> problems, int maxRenders) {
         int ok = 0;
         String cause = "";
+        Map<Path, String> before = Map.of();
         for (int i = 0; i < maxRenders; i++) {
             if (i > 0) {
                 try {
-                    List<Path> changed = changes.awaitChange(separata.dependencies(input, options));
+                    List<Path> changed = changes.awaitChange(separata.dependencies(input, options), before);
                     cause = String.join(", ", changed.stream().map(p -> p.getFileName().toString()).toList())
                             + " changed; ";
                 } catch (InterruptedException e) {
@@ -55,6 +61,7 @@ public final class Watch {
                     break;
                 }
             }
+            before = separata.world().stamp(separata.dependencies(input, options));
             if (renderOnce(input, output, options, cause, lines, problems)) {
                 ok++;
             }

@@ -48,7 +48,7 @@ class WatchTest {
         }
 
         @Override
-        public List<Path> awaitChange(List<Path> files) {
+        public List<Path> awaitChange(List<Path> files, java.util.Map<Path, String> since) {
             watched.add(List.copyOf(files));
             edits.removeFirst().run();
             return List.of(changed.removeFirst());
@@ -96,7 +96,7 @@ class WatchTest {
 
     @Test
     void anInterruptedWatchStops() {
-        Watch.ChangeSource interrupted = files -> {
+        Watch.ChangeSource interrupted = (files, since) -> {
             throw new InterruptedException();
         };
         List<String> lines = new ArrayList<>();
