@@ -232,7 +232,8 @@ public final class World {
     // ---- watching files ---------------------------------------------------------------------------
 
     /**
-     * What is known of each file right now: its modification time and size, or that it is absent.
+     * What is known of each file right now: its modification time, size and (below 4 MiB) a
+     * checksum of its content, or that it is absent.
      * Two stamps differ when a file was written, created or removed.
      */
     public Map<Path, String> stamp(Collection<Path> files) {
