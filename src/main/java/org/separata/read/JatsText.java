@@ -160,8 +160,15 @@ final class JatsText {
             kids.removeIf(k -> k instanceof Inline.Text t && t.value().isBlank());
         }
         String text = new RichText(kids).plain().strip();
-        boolean bibr = e.attr("ref-type").map(t -> t.equals("bibr")).orElse(false);
-        if (!inSup && bibr && text.matches("[0-9][0-9,\\-\u2013 ]*") && gluedToText(out)) {
+        String type = e.attr("ref-type").orElse("");
+        boolean bibr = type.equals("bibr");
+        // A note's mark ("1", "*", "a") glued to the word before it is a superscript, as in print.
+        boolean note = type.equals("fn") || type.equals("table-fn");
+        // <xref><sup>2</sup></xref> is a superscript already
+        boolean raised = kids.size() == 1 && kids.get(0) instanceof Inline.Styled st
+                && st.style() == Inline.Style.SUPERSCRIPT;
+        if (!inSup && !raised && (bibr && text.matches("[0-9][0-9,\\-\u2013 ]*")
+                || note && text.matches("[0-9a-z*\u2020\u2021,\\- ]{1,6}")) && gluedToText(out)) {
             out.add(new Inline.Styled(Inline.Style.SUPERSCRIPT, kids));
         } else {
             out.addAll(kids);
