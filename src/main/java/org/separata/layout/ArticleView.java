@@ -110,7 +110,7 @@ final class ArticleView {
     List<OutlineEntry> outline() {
         List<OutlineEntry> out = new ArrayList<>();
         Title main = article.mainTitle();
-        out.add(new OutlineEntry(TITLE_ANCHOR, fullTitle(main), 1));
+        out.add(new OutlineEntry(TITLE_ANCHOR, main.full(), 1));
         for (String lang : languages(article.abstracts(), article.keywords(), article.language())) {
             article.abstracts().stream().filter(ab -> ab.lang().equals(lang) && !ab.paragraphs().isEmpty())
                     .findFirst().ifPresent(ab -> out.add(new OutlineEntry(abstractAnchor(lang),
@@ -144,9 +144,6 @@ final class ArticleView {
         }
     }
 
-    private static String fullTitle(Title t) {
-        return t.title().plain() + t.subtitle().map(s -> ": " + s.plain()).orElse("");
-    }
 
     private String label(String lang, String key) {
         return pack.labels().forLanguage(lang).getOrDefault(key, key);

@@ -9,4 +9,9 @@ public record Title(String lang, RichText title, Optional<RichText> subtitle) {
         java.util.Objects.requireNonNull(title);
         subtitle = subtitle == null ? Optional.empty() : subtitle;
     }
+
+    /** "Title: subtitle" as plain text, for bookmarks and metadata. */
+    public String full() {
+        return title.plain() + subtitle.map(s -> ": " + s.plain()).orElse("");
+    }
 }

@@ -292,8 +292,8 @@ public final class Separata {
      */
     static PdfMetadata metadata(Article a, RichText citation, Optional<Instant> sourceDateEpoch) {
         Title main = a.mainTitle();
-        PdfMetadata.Builder m = PdfMetadata.builder(a.language(), fullTitle(main));
-        a.titles().stream().filter(t -> t != main).forEach(t -> m.title(t.lang(), fullTitle(t)));
+        PdfMetadata.Builder m = PdfMetadata.builder(a.language(), main.full());
+        a.titles().stream().filter(t -> t != main).forEach(t -> m.title(t.lang(), t.full()));
         m.creators(a.authors().stream().map(Contributor::displayName).toList());
         a.abstracts().stream().filter(ab -> ab.lang().equals(a.language()))
                 .forEach(ab -> m.abstractText(ab.lang(), ab.plain()));
@@ -324,7 +324,4 @@ public final class Separata {
         return m.build();
     }
 
-    private static String fullTitle(Title t) {
-        return t.title().plain() + t.subtitle().map(s -> ": " + s.plain()).orElse("");
-    }
 }

@@ -1,8 +1,5 @@
 package org.separata.read;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,13 +8,11 @@ import java.util.Optional;
 import org.separata.data.DataFormat;
 import org.separata.data.DataParser;
 import org.separata.data.Node;
-import org.separata.data.Node.ListNode;
 import org.separata.data.Node.MapNode;
 import org.separata.data.Node.ScalarNode;
 import org.separata.data.SchemaChecker;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SeparataException;
-import org.separata.model.InvalidIdentifierException;
 import org.separata.model.Issn;
 import org.separata.model.Issue;
 import org.separata.model.IssueManifest;
@@ -46,7 +41,8 @@ public final class IssueManifestReader {
         MapNode m = (MapNode) root;
         MapNode j = (MapNode) m.get("journal").orElseThrow();
         Journal journal = new Journal(text(j, "title").orElseThrow(), text(j, "abbrev-title"), text(j, "publisher"),
-                issn(j, "issn-print", errors), issn(j, "issn-online", errors), text(j, "url"));
+                ManifestReader.identifier(j, "issn-print", Issn::new, errors),
+                ManifestReader.identifier(j, "issn-online", Issn::new, errors), text(j, "url"));
         Optional<LocalDate> date = text(m, "date").flatMap(d -> {
             try {
                 return Optional.of(LocalDate.parse(d));
@@ -58,7 +54,7 @@ public final class IssueManifestReader {
         });
         Issue issue = new Issue(text(m, "volume"), text(m, "number"), text(m, "year").map(Integer::parseInt), date);
         List<IssueManifest.FrontMatter> front = new ArrayList<>();
-        for (Node n : list(m, "front-matter")) {
+        for (Node n : ManifestReader.list(m, "front-matter")) {
             MapNode f = (MapNode) n;
             ScalarNode body = (ScalarNode) f.get("text").orElseThrow();
             List<Paragraph> paragraphs = new ArrayList<>();
@@ -74,7 +70,7 @@ public final class IssueManifestReader {
             }
         }
         List<String> articles = new ArrayList<>();
-        for (Node n : list(m, "articles")) {
+        for (Node n : ManifestReader.list(m, "articles")) {
             String path = ((ScalarNode) n).text().strip();
             if (path.startsWith("/") || path.contains("\\")) {
                 errors.add(Diagnostic.error(n.location(), "'" + path + "' is not a relative path",
@@ -94,23 +90,7 @@ public final class IssueManifestReader {
                 recto, text(m, "layout"), cover, front, articles);
     }
 
-    private static Optional<Issn> issn(MapNode m, String key, List<Diagnostic> errors) {
-        return m.get(key).map(ScalarNode.class::cast).flatMap(n -> {
-            try {
-                return Optional.of(new Issn(n.text()));
-            } catch (InvalidIdentifierException e) {
-                errors.add(Diagnostic.error(n.location(), e.getMessage(), e.hint()));
-                return Optional.empty();
-            }
-        });
-    }
-
     private static Optional<String> text(MapNode m, String key) {
-        return m.get(key).filter(n -> n instanceof ScalarNode s && !s.isNull())
-                .map(n -> ((ScalarNode) n).text().strip()).filter(s -> !s.isEmpty());
-    }
-
-    private static List<Node> list(MapNode m, String key) {
-        return m.get(key).filter(ListNode.class::isInstance).map(n -> ((ListNode) n).items()).orElse(List.of());
+        return ManifestReader.string(m, key);
     }
 }

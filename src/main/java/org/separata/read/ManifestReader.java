@@ -337,6 +337,11 @@ public final class ManifestReader {
     }
 
     private <T> Optional<T> identifier(MapNode m, String key, Function<String, T> parse) {
+        return identifier(m, key, parse, errors);
+    }
+
+    /** An identifier at {@code key}, parsed; a bad one is added to {@code errors} with its location. */
+    static <T> Optional<T> identifier(MapNode m, String key, Function<String, T> parse, List<Diagnostic> errors) {
         return m.get(key).map(ScalarNode.class::cast).flatMap(n -> {
             try {
                 return Optional.of(parse.apply(n.text()));
@@ -402,7 +407,7 @@ public final class ManifestReader {
         return m.get(key).filter(MapNode.class::isInstance).map(MapNode.class::cast);
     }
 
-    private static List<Node> list(MapNode m, String key) {
+    static List<Node> list(MapNode m, String key) {
         return m.get(key).filter(ListNode.class::isInstance).map(n -> ((ListNode) n).items()).orElse(List.of());
     }
 

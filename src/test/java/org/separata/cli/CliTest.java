@@ -92,7 +92,10 @@ class CliTest {
         Path in = seedWith("journal:\n  title: Cuadernos Iberoamericanos\n", "journal:\n");
         Result r = run("render", in.toString(), "-o", dir.resolve("out.pdf").toString());
         assertEquals(3, r.code(), r.err());
-        assertTrue(r.err().contains("journal"), r.err());
+        assertTrue(r.err().contains(in + ":" + Repo.lineOf(in, "publisher:") + ":"), "names the journal's line: " + r.err());
+        assertTrue(r.err().contains("journal: the journal has no title"), r.err());
+        assertTrue(r.err().contains("hint:"), r.err());
+        assertFalse(Files.exists(dir.resolve("out.pdf")));
     }
 
     @Test
