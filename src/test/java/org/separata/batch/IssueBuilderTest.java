@@ -20,8 +20,10 @@ import org.separata.diag.ExitCode;
 import org.separata.support.PdfInspector;
 import org.separata.support.Rendering;
 import org.separata.support.Repo;
+import org.separata.support.Slow;
 
 /** Issue assembly on a small synthetic issue built from the seed article. */
+@Slow
 class IssueBuilderTest {
 
     @TempDir

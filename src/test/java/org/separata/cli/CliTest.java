@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.separata.support.PdfInspector;
 import org.separata.support.Repo;
+import org.separata.support.Slow;
 
 /** The command line: exit codes, messages that name file, line and field, and no partial PDFs. */
+@Slow
 class CliTest {
 
     @TempDir

@@ -24,8 +24,10 @@ import org.separata.layout.LayoutPack;
 import org.separata.support.PdfInspector;
 import org.separata.support.Rendering;
 import org.separata.support.Repo;
+import org.separata.support.Slow;
 
 /** The commands of the layout packs and journal profiles: layouts, render --layout/--journal/--watch. */
+@Slow
 class LayoutCommandsTest {
 
     @TempDir

@@ -13,8 +13,10 @@ import org.separata.support.Archival;
 import org.separata.support.PdfInspector;
 import org.separata.support.Repo;
 import org.separata.support.Xmp;
+import org.separata.support.Slow;
 
 /** {@code render --pdfa none|2b|3b}: the claim the PDF makes, and a usage error for anything else. */
+@Slow
 class PdfaOptionTest {
 
     @TempDir

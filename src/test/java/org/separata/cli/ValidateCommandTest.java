@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.separata.support.PdfInspector;
 import org.separata.support.Repo;
+import org.separata.support.Slow;
 
 /** {@code separata validate} on manifests and JATS, and the JATS options of {@code render}. */
+@Slow
 class ValidateCommandTest {
 
     @TempDir

@@ -30,11 +30,13 @@ import org.separata.support.PdfInspector;
 import org.separata.support.Rendering;
 import org.separata.support.Repo;
 import org.separata.support.Xmp;
+import org.separata.support.Slow;
 
 /**
  * The finisher on the renderer's own output (the seed article, unfinished), with metadata built
  * here, so every value it must write is known in advance.
  */
+@Slow
 class PdfFinisherTest {
 
     private static byte[] raw;

@@ -31,6 +31,7 @@ import org.separata.support.Rendering;
 import org.separata.support.Repo;
 import org.separata.support.Tools;
 import org.separata.support.Xmp;
+import org.separata.support.Slow;
 
 /**
  * Every example and every test case, rendered with the defaults, is an archival file: valid
@@ -38,6 +39,7 @@ import org.separata.support.Xmp;
  * that poppler reads and that says what the input says, page labels that match the printed
  * folios, an outline whose entries land on their headings, and the same bytes every time.
  */
+@Slow
 class ArchivalOffprintTest {
 
     /** Every example article and src/test/resources/cases/**&#47;article.* (manifests and JATS files). */

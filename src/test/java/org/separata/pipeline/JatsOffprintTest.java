@@ -22,6 +22,7 @@ import org.separata.support.JatsFacts;
 import org.separata.support.PdfInspector;
 import org.separata.support.Rendering;
 import org.separata.support.Repo;
+import org.separata.support.Slow;
 
 /**
  * JATS files end to end: each renders into an offprint that carries what a reader checks (titles,
@@ -29,6 +30,7 @@ import org.separata.support.Repo;
  * The expected facts are taken from the XML with the JDK's own DOM and XPath ({@link JatsFacts}),
  * not from Separata's reader.
  */
+@Slow
 class JatsOffprintTest {
 
     static List<Path> inputs() throws IOException {

@@ -26,6 +26,7 @@ import org.separata.support.PdfInspector;
 import org.separata.support.Poppler;
 import org.separata.support.Rendering;
 import org.separata.support.Repo;
+import org.separata.support.Slow;
 
 /**
  * Every example article rendered with every built-in layout pack carries what a reader checks:
@@ -33,6 +34,7 @@ import org.separata.support.Repo;
  * and pages of the size the pack says. Expected facts come from the input as read (the manifest
  * and its journal profile) and from the pack's layout.yaml.
  */
+@Slow
 class LayoutPacksTest {
 
     private static final double PT_PER_MM = 72 / 25.4;

@@ -12,8 +12,10 @@ import org.separata.finish.OutlineItem;
 import org.separata.layout.OutlineEntry;
 import org.separata.layout.XhtmlDocument;
 import org.separata.render.RenderedPdf;
+import org.separata.support.Slow;
 
 /** The layout's outline entries meet the renderer's positions; an entry without a target is reported. */
+@Slow
 class OutlinePlacementTest {
 
     @Test

@@ -23,12 +23,14 @@ import org.separata.env.World;
 import org.separata.support.PdfInspector;
 import org.separata.support.Rendering;
 import org.separata.support.Repo;
+import org.separata.support.Slow;
 
 /**
  * The same input gives the same bytes: twice in one process, in another process with another
  * time zone, locale and default charset, and with SOURCE_DATE_EPOCH as the only source of the
  * file's date.
  */
+@Slow
 class ReproducibilityTest {
 
     private static final Path CASE = Repo.file("src/test/resources/cases/full-article/article.yaml");

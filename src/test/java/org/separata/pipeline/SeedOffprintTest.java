@@ -18,11 +18,13 @@ import org.separata.support.PdfInspector;
 import org.separata.support.Poppler;
 import org.separata.support.Rendering;
 import org.separata.support.Repo;
+import org.separata.support.Slow;
 
 /**
  * The seed offprint, end to end: the example manifest rendered with the default layout, checked
  * as a reader would check it. Expected facts are taken from the manifest itself, not copied here.
  */
+@Slow
 class SeedOffprintTest {
 
     private static Offprint offprint;

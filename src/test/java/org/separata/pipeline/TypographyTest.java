@@ -31,11 +31,13 @@ import org.separata.support.Poppler;
 import org.separata.support.Rendering;
 import org.separata.support.Repo;
 import org.separata.support.WordGaps;
+import org.separata.support.Slow;
 
 /**
  * Typography judged on real output: the seed and three long articles (Spanish, English,
  * Russian) are rendered, and their PDFs read back with PDFBox and poppler.
  */
+@Slow
 class TypographyTest {
 
     /** XeLaTeX on the long reference, as shared/reference/README.md gives it (and WordGapsTest checks). */

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.separata.diag.Diagnostic;
 import org.separata.env.World;
 import org.separata.support.Repo;
+import org.separata.support.Slow;
 
 /**
  * The watch loop, driven by a scripted change source instead of the file system's clock: each
  * "change" edits the input the way a person at an editor would, and the loop renders again. No
  * sleeping, a bounded number of renders.
  */
+@Slow
 class WatchTest {
 
     @TempDir

@@ -30,6 +30,7 @@ import org.separata.support.ForkedRead;
 import org.separata.support.PdfInspector;
 import org.separata.support.Rendering;
 import org.separata.support.Repo;
+import org.separata.support.Slow;
 
 /**
  * Hostile XML: entity bombs, external entities (XXE) at a file and at a local server, external
@@ -38,6 +39,7 @@ import org.separata.support.Repo;
  * read and no connection is opened. The bombs are also read in a JVM of 256 MB, under a security
  * manager that records every file read and connection.
  */
+@Slow
 class HostileXmlTest {
 
     @TempDir

@@ -19,8 +19,10 @@ import org.separata.fonts.FontCatalog;
 import org.separata.fonts.FontFamily;
 import org.separata.layout.XhtmlDocument;
 import org.separata.support.PdfInspector;
+import org.separata.support.Slow;
 
 /** The renderer opens nothing but the layout's own files: no network, no other file. */
+@Slow
 class SandboxTest {
 
     @TempDir
