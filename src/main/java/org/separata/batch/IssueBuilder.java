@@ -1,228 +1,134 @@
 package org.separata.batch;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.separata.data.JsonWriter;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.env.Staging;
 import org.separata.env.World;
-import org.separata.finish.IssueFinisher;
-import org.separata.finish.IssueLayout;
-import org.separata.finish.PdfMetadata;
-import org.separata.layout.IssueFront;
-import org.separata.layout.XhtmlLayout;
-import org.separata.model.Article;
-import org.separata.model.Contributor;
-import org.separata.model.Issue;
-import org.separata.model.IssueManifest;
 import org.separata.model.PageRange;
+import org.separata.pipeline.IssueEntry;
+import org.separata.pipeline.IssuePlan;
+import org.separata.pipeline.Issues;
+import org.separata.pipeline.Json;
 import org.separata.pipeline.Offprint;
-import org.separata.pipeline.RenderOptions;
+import org.separata.pipeline.Prepared;
+import org.separata.pipeline.Rendered;
 import org.separata.pipeline.Separata;
-import org.separata.read.InputReader;
-import org.separata.read.IssueManifestReader;
-import org.separata.read.ReadResult;
-import org.separata.finish.OutlineItem;
-import org.separata.layout.XhtmlDocument;
-import org.separata.render.PdfBook;
-import org.separata.render.RenderedPdf;
 
 /**
- * Builds a journal issue: reads and paginates its articles, writes one offprint per article with
- * the issue's page numbers, assembles the issue PDF (cover, contents, front matter, every article)
- * and a report. Articles are rendered in parallel; only one article's layout is held per worker,
- * and offprints go to disk as soon as they are made. One broken article does not stop the others.
+ * Builds a journal issue by scheduling the pipeline's steps: it decides what runs when, in
+ * parallel, and what is written where; how an article becomes a PDF is {@link Separata}'s alone.
  *
  * <ol>
- *   <li>read and count: each article is read, checked against the fonts and laid out once to
- *       learn its length;</li>
+ *   <li>plan: the issue manifest is read; outputs that would overwrite an input, or cannot be
+ *       written, are refused before anything else;</li>
+ *   <li>read and count: each article is prepared as {@code render} prepares it (journal profile,
+ *       checks) and laid out once to learn its length;</li>
  *   <li>paginate: articles follow each other from {@code first-page}, a blank verso before an
  *       article that must start on a recto;</li>
- *   <li>offprints: each article is rendered with its final page numbers (if one then takes a
- *       different number of pages, the pagination is redone);</li>
- *   <li>issue: front matter and articles are written into one PDF with shared font subsets.</li>
+ *   <li>offprints: each article is rendered at its pages (if one then takes a different number of
+ *       pages, the pagination is redone and the articles that moved are rendered again);</li>
+ *   <li>issue: front matter and articles are written into one PDF with shared font subsets,
+ *       assembled alongside the offprints from the first pagination;</li>
+ *   <li>report, then the whole folder is moved into place, or kept beside it when articles
+ *       failed, or removed when the build is interrupted.</li>
  * </ol>
+ * Everything is built in a staging folder beside the output folder, so the output folder holds
+ * either the previous build, untouched, or the new one, whole. When an article fails, every page
+ * number after it shifts: all the build's files are then provisional, and say so.
  */
 public final class IssueBuilder {
 
-    private static final int MAX_REPAGINATIONS = 3;
+    /** What the folders Separata writes hold, for {@link World#stage}. */
+    static final String ISSUE = "issue";
+    static final String SHARD = "shard";
+    static final String SHARDS = "shards";
+    static final String REPORT = "report.json";
+    static final String OFFPRINTS = "offprints/";
+    /** Inserted before {@code .pdf} in the name of a file whose page numbers are provisional. */
+    static final String PROVISIONAL = ".provisional";
+
+    /** How often an article's page count may change before it counts as failed. */
+    private static final int MAX_RECOUNTS = 3;
 
     private final Separata separata;
     private final World world;
+    private final Issues issues;
     private final Progress progress;
     private final Consumer<Diagnostic> stderr;
 
     public IssueBuilder(Separata separata, Progress progress, Consumer<Diagnostic> stderr) {
         this.separata = separata;
         this.world = separata.world();
+        this.issues = separata.issues();
         this.progress = progress;
         this.stderr = stderr;
     }
 
     public IssueResult build(Path issueFile, IssueOptions options) {
-        long start = world.nanoTime();
-        IssueManifest manifest = IssueManifestReader.read(world.readInput(issueFile), issueFile.toString());
-        String layoutName = options.layout().or(manifest::layout).orElse(RenderOptions.DEFAULT_LAYOUT);
-        RenderOptions render = new RenderOptions(layoutName, options.allowMissingGlyphs(), options.standard())
-                .withTranslations(options.includeTranslations());
-        XhtmlLayout layout = separata.layouts().get(layoutName);
-        boolean rectoStart = options.rectoStart().orElse(manifest.rectoStart());
-        Path dir = issueFile.toAbsolutePath().getParent();
-
-        List<ArticleOutcome> outcomes = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < manifest.articles().size(); i++) {
-            String file = manifest.articles().get(i);
-            String base = Path.of(file).getFileName().toString().replaceFirst("\\.[^.]+$", "");
-            String name = base;
-            for (int n = 2; !names.add(name); n++) {
-                name = base + "-" + n;
-            }
-            outcomes.add(new ArticleOutcome(i, file, name));
-        }
-        Map<String, Double> stages = new LinkedHashMap<>();
-        ExecutorService issueThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "separata-issue-pdf");
-            t.setDaemon(true);
-            return t;
-        });
-        Optional<Speculation> speculative = Optional.empty();
-        long mark = world.nanoTime();
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), r -> {
-            Thread t = new Thread(r, "separata-issue");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            // 1. read, check and count
-            progress.start("reading", outcomes.size());
-            runAll(pool, outcomes, stop, options.failFast(), a -> {
-                byte[] bytes = world.readInput(dir.resolve(a.file));
-                ReadResult read = InputReader.read(bytes, issueRelative(issueFile, a.file));
-                ReadResult placed = place(read, manifest, new PageRange(manifest.firstPage(), manifest.firstPage()),
-                        a);
-                a.warnings.addAll(read.warnings());
-                a.warnings.addAll(separata.preflight(placed, render));
-                a.read = Optional.of(read);
-                a.pages = separata.countPages(placed, render);
-                return a.pages + " pages";
-            });
-            progress.finish();
-            stages.put("read", (world.nanoTime() - mark) / 1e9);
-            mark = world.nanoTime();
-
-            // 2 and 3. paginate, then offprints with the final numbers, until the page counts hold
-            Path offprints = options.outDir().resolve("offprints");
-            Set<Integer> toRender = java.util.concurrent.ConcurrentHashMap.newKeySet();
-            outcomes.stream().filter(ArticleOutcome::ok).filter(a -> options.shard().contains(a.index, outcomes.size()))
-                    .forEach(a -> toRender.add(a.index));
-            for (int round = 0; round <= MAX_REPAGINATIONS && !toRender.isEmpty() && !stop.get(); round++) {
-                Map<Integer, Optional<PageRange>> before = new LinkedHashMap<>();
-                outcomes.forEach(a -> before.put(a.index, a.range));
-                paginate(outcomes, manifest.firstPage(), rectoStart);
-                if (round == 0 && options.shard().isAll() && !stop.get()) {
-                    // The issue PDF is assembled alongside the offprints from this pagination; it is
-                    // used if the pagination holds and every article succeeds, and made again if not.
-                    List<Placement> snapshot = placements(outcomes);
-                    speculative = Optional.of(new Speculation(snapshot, CompletableFuture.supplyAsync(
-                            () -> assembleIssue(snapshot, issueFile, manifest, layout, render, Progress.NONE),
-                            issueThread)));
-                }
-                if (round > 0) {
-                    outcomes.stream().filter(a -> !a.range.equals(before.get(a.index)))
-                            .filter(a -> options.shard().contains(a.index, outcomes.size())).forEach(a -> toRender.add(a.index));
-                }
-                List<ArticleOutcome> batch = outcomes.stream().filter(a -> toRender.contains(a.index)).toList();
-                toRender.clear();
-                progress.start("offprints", batch.size());
-                runAll(pool, batch, stop, options.failFast(), a -> {
-                    ReadResult placed = place(a.read.orElseThrow(), manifest, a.range.orElseThrow(), a);
-                    Offprint offprint = separata.render(placed, render);
-                    a.offprintWritten = false;
-                    if (offprint.pageCount() != a.pages) {
-                        a.pages = offprint.pageCount();
-                        toRender.add(a.index);
-                        return "page count changed to " + a.pages + "; paginating again";
-                    }
-                    offprint.warnings().stream().filter(w -> !a.warnings.contains(w)).forEach(a.warnings::add);
-                    world.writeAtomically(offprints.resolve(a.name + ".pdf"), offprint.pdf());
-                    a.offprintWritten = true;
-                    return a.range.orElseThrow().display();
-                });
-                progress.finish();
-                if (!toRender.isEmpty()) {
-                    // the articles after a changed one move, too
-                    int first = toRender.stream().min(Integer::compare).orElseThrow();
-                    outcomes.stream().filter(ArticleOutcome::ok).filter(a -> a.index >= first)
-                            .filter(a -> options.shard().contains(a.index, outcomes.size()))
-                            .forEach(a -> toRender.add(a.index));
-                }
-            }
-            stages.put("offprints", (world.nanoTime() - mark) / 1e9);
-            mark = world.nanoTime();
-        } finally {
-            pool.shutdownNow();
-            issueThread.shutdown();
-        }
-
-        int failed = (int) outcomes.stream().filter(a -> !a.ok()).count();
-        outcomes.stream().filter(a -> !a.ok()).forEach(a -> a.errors.forEach(stderr));
-        Optional<Path> issuePdf = Optional.empty();
-        boolean complete = failed == 0 && !stop.get();
-        if (options.shard().isAll() && (complete || options.allowPartial())
-                && outcomes.stream().anyMatch(ArticleOutcome::ok)) {
-            issuePdf = Optional.of(options.outDir().resolve("issue.pdf"));
-            List<Placement> now = placements(outcomes);
-            byte[] pdf = null;
-            if (speculative.isPresent() && speculative.get().placements().equals(now)) {
-                try {
-                    pdf = speculative.get().pdf().join();
-                } catch (java.util.concurrent.CompletionException e) {
-                    pdf = null; // made again below, where a failure is reported with its context
-                }
-            }
-            if (pdf == null) {
-                speculative.ifPresent(sp -> sp.pdf().cancel(true));
-                pdf = assembleIssue(now, issueFile, manifest, layout, render, progress);
-            }
-            world.writeAtomically(issuePdf.get(), pdf);
-            stages.put("issue", (world.nanoTime() - mark) / 1e9);
-        }
-        speculative.ifPresent(sp -> sp.pdf().cancel(true));
-        issueThread.shutdownNow();
-        int pages = outcomes.stream().filter(ArticleOutcome::ok).mapToInt(a -> a.pages).sum();
-        Path report = options.outDir().resolve("report.json");
-        double seconds = (world.nanoTime() - start) / 1e9;
-        world.writeAtomically(report, JsonWriter.write(Report.of(issueFile, manifest, options, outcomes,
-                issuePdf, seconds, stages)));
-        ExitCode code = failed > 0 || stop.get() ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
-        return new IssueResult(code, outcomes.size(), failed, pages, issuePdf, report);
+        return build(issueFile, options, new Interrupt());
     }
 
-    /** Assigns page ranges to the articles that succeeded, in order. */
+    /**
+     * Builds the issue. {@code interrupt}, once raised, stops the build: no further article is
+     * started, the staging folder is removed, and the result says {@link IssueResult.Status#INTERRUPTED}.
+     *
+     * @throws SeparataException when the issue manifest is invalid (exit 3), an output names an input
+     *                           (exit 2) or cannot be written (exit 5); nothing is left behind
+     */
+    public IssueResult build(Path issueFile, IssueOptions options, Interrupt interrupt) {
+        long start = world.nanoTime();
+        IssuePlan plan = issues.plan(issueFile, options.render(), options.rectoStart());
+        Path place = options.shard().isAll() ? options.outDir() : options.outDir().resolve(shardFolder(options.shard()));
+        List<String> replaces = options.shard().isAll() ? List.of(ISSUE, SHARDS) : List.of(SHARD);
+        List<Path> inputs = issues.inputs(plan);
+        checkOutputs(options, place, inputs, replaces);
+        Staging staging = world.stage(place, options.shard().isAll() ? ISSUE : SHARD, replaces);
+        try {
+            return new Build(plan, options, staging, interrupt, inputs, replaces, start).run();
+        } finally {
+            staging.discard(); // nothing, once the build is committed or kept
+        }
+    }
+
+    /** "shard-3-of-8": the folder a shard's offprints and report go to, inside the output folder. */
+    static String shardFolder(Shard s) {
+        return "shard-" + s.k() + "-of-" + s.n();
+    }
+
+    private void checkOutputs(IssueOptions options, Path place, List<Path> inputs, List<String> replaces) {
+        if (!options.shard().isAll()) {
+            world.shareOutputFolder(options.outDir(), inputs, SHARDS);
+        }
+        world.checkOutputFolder(place, inputs, replaces);
+    }
+
+    /** Assigns page ranges to the articles that have a place in the issue, in order. */
     static void paginate(List<ArticleOutcome> outcomes, int firstPage, boolean rectoStart) {
         int cursor = firstPage;
         for (ArticleOutcome a : outcomes) {
             if (!a.ok()) {
                 a.range = Optional.empty();
+                a.blankBefore = false;
                 continue;
             }
             a.blankBefore = rectoStart && cursor % 2 == 0;
@@ -234,214 +140,325 @@ public final class IssueBuilder {
         }
     }
 
-    /**
-     * The article as it appears in this issue: the issue's volume, number and year, and the pages
-     * the issue gives it. Disagreements with what the article file says become warnings.
-     */
-    private ReadResult place(ReadResult read, IssueManifest issue, PageRange pages, ArticleOutcome a) {
-        Article article = read.article();
-        Issue own = article.issue();
-        Issue theirs = issue.issue();
-        conflict(read, "issue.volume", own.volume(), theirs.volume(), a);
-        conflict(read, "issue.number", own.number(), theirs.number(), a);
-        conflict(read, "issue.year", own.year(), theirs.year(), a);
-        conflict(read, "journal.issn-print", article.journal().printIssn(), issue.journal().printIssn(), a);
-        conflict(read, "journal.issn-online", article.journal().onlineIssn(), issue.journal().onlineIssn(), a);
-        if (a.range.isPresent() && article.pages().isPresent() && !article.pages().equals(a.range)) {
-            warnOnce(a, Diagnostic.warning(read.sources().locate("article.pages"),
-                    "the article gives its pages as " + article.pages().get().display() + ", but in this issue they are "
-                            + a.range.get().display(),
-                    "the offprint and the issue use " + a.range.get().display() + "; correct the article file"));
-        }
-        return placed(read, issue, pages);
+    /** Where an article goes in the issue PDF, as a pagination decided it. */
+    private record Placement(int index, PageRange range, boolean blankBefore) {
     }
 
-    /** The article with the issue's volume, number and year (the article's where the issue has none) and {@code pages}. */
-    private static ReadResult placed(ReadResult read, IssueManifest issue, PageRange pages) {
-        Article.Builder b = read.article().toBuilder();
-        Issue own = read.article().issue();
-        Issue theirs = issue.issue();
-        b.issue = new Issue(theirs.volume().or(own::volume), theirs.number().or(own::number),
-                theirs.year().or(own::year), theirs.date().or(own::date));
-        b.pages = Optional.of(pages);
-        return new ReadResult(b.build(), read.warnings(), read.sources(), read.profile());
-    }
-
-    private static <T> void conflict(ReadResult read, String field, Optional<T> own, Optional<T> issue,
-                                     ArticleOutcome a) {
-        if (own.isPresent() && issue.isPresent() && !own.get().equals(issue.get())) {
-            warnOnce(a, Diagnostic.warning(read.sources().locate(field),
-                    "the article says " + own.get() + ", the issue says " + issue.get(),
-                    "the issue's value is used; correct one of the files"));
-        }
-    }
-
-    private static void warnOnce(ArticleOutcome a, Diagnostic d) {
-        synchronized (a) {
-            if (!a.warnings.contains(d)) {
-                a.warnings.add(d);
-            }
-        }
+    /** An issue PDF assembled in the background from a pagination that may still change. */
+    private record Speculation(List<Placement> placements, boolean provisional, CompletableFuture<byte[]> pdf) {
     }
 
     private interface Step {
-        String run(ArticleOutcome a) throws Exception;
+        String run(ArticleOutcome a);
     }
 
-    /** Runs {@code step} on every outcome in the pool; failures are recorded per article. */
-    private void runAll(ExecutorService pool, List<ArticleOutcome> items, AtomicBoolean stop, boolean failFast,
-                        Step step) {
-        List<Future<?>> futures = new ArrayList<>();
-        for (ArticleOutcome a : items) {
-            futures.add(pool.submit(() -> {
-                if (stop.get()) {
-                    return;
+    /** One build: its state, from the plan to the folder moved into place. */
+    private final class Build {
+
+        private IssuePlan plan;
+        private final IssueOptions options;
+        private final Staging staging;
+        private final Interrupt interrupt;
+        private final List<Path> inputs;
+        private final List<String> replaces;
+        private final long start;
+        private final List<ArticleOutcome> outcomes = new ArrayList<>();
+        private final Map<String, Double> stages = new LinkedHashMap<>();
+        /** Set by --fail-fast at the first failure, and by an interrupt: no new article is started. */
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final ExecutorService pool;
+        private final ExecutorService issueThread;
+        private Optional<Speculation> speculation = Optional.empty();
+
+        Build(IssuePlan plan, IssueOptions options, Staging staging, Interrupt interrupt, List<Path> inputs,
+              List<String> replaces, long start) {
+            this.plan = plan;
+            this.options = options;
+            this.staging = staging;
+            this.interrupt = interrupt;
+            this.inputs = inputs;
+            this.replaces = replaces;
+            this.start = start;
+            Set<String> names = new HashSet<>();
+            List<String> files = plan.manifest().articles();
+            for (int i = 0; i < files.size(); i++) {
+                String base = Path.of(files.get(i)).getFileName().toString().replaceFirst("\\.[^.]+$", "");
+                String name = base;
+                for (int n = 2; !names.add(name); n++) {
+                    name = base + "-" + n;
                 }
-                long t0 = world.nanoTime();
-                try {
-                    String detail = step.run(a);
-                    progress.done(a.file, true, detail);
-                } catch (SeparataException e) {
-                    a.errors.addAll(e.diagnostics());
-                    progress.done(a.file, false, e.diagnostics().get(0).message());
-                    if (failFast) {
-                        stop.set(true);
-                    }
-                } catch (RuntimeException | Error e) {
-                    a.errors.add(Diagnostic.error(SourceLocation.of(a.file), "internal error: " + e,
-                            "this is a bug in Separata; please report it with this article"));
-                    progress.done(a.file, false, e.toString());
-                    if (failFast) {
-                        stop.set(true);
-                    }
-                } catch (Exception e) {
-                    a.errors.add(Diagnostic.error(SourceLocation.of(a.file), e.toString(), null));
-                    progress.done(a.file, false, e.toString());
-                } finally {
-                    a.seconds += (world.nanoTime() - t0) / 1e9;
-                }
-            }));
+                outcomes.add(new ArticleOutcome(i, files.get(i), name, options.shard().contains(i, files.size())));
+            }
+            this.pool = Executors.newFixedThreadPool(options.jobs(), daemon("separata-issue"));
+            this.issueThread = Executors.newSingleThreadExecutor(daemon("separata-issue-pdf"));
         }
-        for (Future<?> f : futures) {
+
+        IssueResult run() {
             try {
-                f.get();
+                long mark = world.nanoTime();
+                read();
+                stages.put("read", (world.nanoTime() - mark) / 1e9);
+                if (interrupt.isRaised()) {
+                    return interrupted();
+                }
+                // the journal profiles and logos are known now: none of them may be in the output folder
+                List<Path> all = new ArrayList<>(inputs);
+                outcomes.forEach(a -> a.prepared.ifPresent(p -> all.addAll(p.inputs())));
+                checkOutputs(options, staging.place(), all, replaces);
+                plan = issues.settle(plan, outcomes.stream().filter(ArticleOutcome::ok)
+                        .map(a -> a.prepared.orElseThrow()).toList());
+
+                mark = world.nanoTime();
+                boolean provisional = offprints();
+                stages.put("offprints", (world.nanoTime() - mark) / 1e9);
+                if (interrupt.isRaised()) {
+                    return interrupted();
+                }
+
+                long issueStart = world.nanoTime();
+                Optional<String> issuePdf = issuePdf(provisional);
+                issuePdf.ifPresent(n -> stages.put("issue", (world.nanoTime() - issueStart) / 1e9));
+                if (interrupt.isRaised()) {
+                    return interrupted();
+                }
+                return finish(provisional, issuePdf);
+            } finally {
+                pool.shutdownNow();
+                speculation.ifPresent(s -> s.pdf().cancel(true));
+                issueThread.shutdownNow();
+            }
+        }
+
+        /** Prepares and counts every article, in parallel. */
+        private void read() {
+            PageRange counting = new PageRange(plan.firstPage(), plan.firstPage());
+            progress.start("reading", outcomes.size());
+            runAll(outcomes, a -> {
+                Prepared p = issues.prepare(plan, a.index);
+                a.prepared = Optional.of(p);
+                a.warnings = new ArrayList<>(p.warnings());
+                a.pages = separata.countPages(separata.typeset(issues.place(plan, p, counting)));
+                return a.pages + (a.pages == 1 ? " page" : " pages");
+            });
+        }
+
+        /**
+         * Paginates, renders this shard's offprints at their pages, and again while page counts
+         * change or an article fails; returns whether the pages are provisional (an article failed,
+         * or the build stopped).
+         */
+        private boolean offprints() {
+            boolean provisional = incomplete();
+            for (int round = 0; !stop.get(); round++) {
+                paginate(outcomes, plan.firstPage(), plan.rectoStart());
+                if (round == 0 && options.shard().isAll() && (!provisional || options.allowPartial())) {
+                    speculate(provisional);
+                }
+                boolean mark = provisional;
+                List<ArticleOutcome> due = outcomes.stream().filter(a -> a.ok() && a.inShard)
+                        .filter(a -> !a.renderedAt.equals(a.range) || a.renderedProvisional != mark).toList();
+                if (due.isEmpty()) {
+                    break;
+                }
+                progress.start("offprints", due.size());
+                runAll(due, a -> offprint(a, mark));
+                provisional = provisional || incomplete();
+            }
+            return provisional || incomplete();
+        }
+
+        private boolean incomplete() {
+            return stop.get() || outcomes.stream().anyMatch(ArticleOutcome::failed);
+        }
+
+        /** Renders one offprint at its pages and writes it, unless its page count changed. */
+        private String offprint(ArticleOutcome a, boolean provisional) {
+            PageRange range = a.range.orElseThrow();
+            Prepared placed = issues.place(plan, a.prepared.orElseThrow(), range).provisional(provisional);
+            Rendered r = separata.render(separata.typeset(placed));
+            if (r.pageCount() != a.pages) {
+                if (++a.recounts > MAX_RECOUNTS) {
+                    throw new SeparataException(ExitCode.INTERNAL, List.of(Diagnostic.error(SourceLocation.of(a.file),
+                            "its page count does not settle: " + a.pages + " pages counted, " + r.pageCount()
+                                    + " rendered at " + range.display(),
+                            "this is a bug in Separata or in the layout; please report it with this article")));
+                }
+                a.pages = r.pageCount();
+                return "page count changed to " + a.pages + "; paginating again";
+            }
+            Offprint o = separata.finish(r);
+            String file = OFFPRINTS + a.name + (provisional ? PROVISIONAL : "") + ".pdf";
+            staging.write(file, o.pdf());
+            a.offprint.filter(old -> !old.equals(file)).ifPresent(staging::delete);
+            a.offprint = Optional.of(file);
+            a.renderedAt = a.range;
+            a.renderedProvisional = provisional;
+            a.warnings = new ArrayList<>(o.warnings());
+            return range.display();
+        }
+
+        private List<Placement> placements() {
+            return outcomes.stream().filter(ArticleOutcome::ok)
+                    .map(a -> new Placement(a.index, a.range.orElseThrow(), a.blankBefore)).toList();
+        }
+
+        private List<IssueEntry> entries(boolean provisional) {
+            return outcomes.stream().filter(ArticleOutcome::ok)
+                    .map(a -> new IssueEntry(issues.place(plan, a.prepared.orElseThrow(), a.range.orElseThrow())
+                            .provisional(provisional), a.blankBefore)).toList();
+        }
+
+        /** Starts assembling the issue PDF from this pagination, while the offprints are rendered. */
+        private void speculate(boolean provisional) {
+            List<Placement> now = placements();
+            if (now.isEmpty()) {
+                return;
+            }
+            List<IssueEntry> entries = entries(provisional);
+            speculation = Optional.of(new Speculation(now, provisional, CompletableFuture.supplyAsync(
+                    () -> issues.assemble(plan, entries, provisional, (item, detail) -> { }), issueThread)));
+        }
+
+        /**
+         * The issue PDF, unless this is a shard, or the issue is incomplete and that is not allowed:
+         * the one assembled alongside the offprints if its pagination held, else made now.
+         */
+        private Optional<String> issuePdf(boolean provisional) {
+            boolean wanted = options.shard().isAll() && (!provisional || options.allowPartial()) && !interrupt.isRaised()
+                    && outcomes.stream().anyMatch(ArticleOutcome::ok);
+            if (!wanted) {
+                return Optional.empty();
+            }
+            byte[] pdf = null;
+            if (speculation.isPresent() && speculation.get().placements().equals(placements())
+                    && speculation.get().provisional() == provisional) {
+                try {
+                    pdf = speculation.get().pdf().join();
+                } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                    pdf = null; // made again below, where a failure is reported with its context
+                }
+            }
+            if (pdf == null) {
+                speculation.ifPresent(s -> s.pdf().cancel(true));
+                List<IssueEntry> entries = entries(provisional);
+                progress.start("issue", entries.size() + 1);
+                try {
+                    pdf = issues.assemble(plan, entries, provisional, (item, detail) -> progress.done(item, true, detail));
+                } finally {
+                    progress.finish();
+                }
+            }
+            String name = "issue" + (provisional ? PROVISIONAL : "") + ".pdf";
+            staging.write(name, pdf);
+            return Optional.of(name);
+        }
+
+        /** Writes the report, then puts the folder in place, or beside it when articles failed. */
+        private IssueResult finish(boolean provisional, Optional<String> issuePdf) {
+            IssueResult.Status status = !provisional ? IssueResult.Status.COMPLETE
+                    : options.allowPartial() ? IssueResult.Status.PROVISIONAL : IssueResult.Status.FAILED;
+            outcomes.stream().filter(ArticleOutcome::failed).forEach(a -> a.errors.forEach(stderr));
+            double seconds = (world.nanoTime() - start) / 1e9;
+            String digest = issues.digest(plan, outcomes.stream().map(a -> a.prepared).toList());
+            staging.write(REPORT, Json.write(Report.of(plan, options, status, digest, outcomes, issuePdf, seconds,
+                    stages)));
+            Path folder;
+            if (status == IssueResult.Status.FAILED) {
+                folder = staging.keepFailed();
+            } else {
+                staging.commit();
+                folder = staging.place();
+                if (!options.shard().isAll()) {
+                    // a merged report no longer tells the truth once a shard is built again
+                    world.removeOutput(options.outDir().resolve(REPORT));
+                }
+            }
+            int failed = (int) outcomes.stream().filter(a -> a.inShard && a.failed()).count();
+            int pages = outcomes.stream().filter(a -> a.ok() && a.inShard).mapToInt(a -> a.pages).sum();
+            return new IssueResult(provisional ? ExitCode.PARTIAL_FAILURE : ExitCode.OK, status,
+                    (int) outcomes.stream().filter(a -> a.inShard).count(), failed, pages, folder,
+                    issuePdf.map(folder::resolve), Optional.of(folder.resolve(REPORT)));
+        }
+
+        private IssueResult interrupted() {
+            staging.discard();
+            return new IssueResult(ExitCode.INTERRUPTED, IssueResult.Status.INTERRUPTED, outcomes.size(),
+                    (int) outcomes.stream().filter(ArticleOutcome::failed).count(), 0, staging.place(),
+                    Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * Runs {@code step} on every outcome in the pool and waits for them; failures are recorded
+         * per article. An interrupt stops the waiting: the workers are stopped and waited for.
+         */
+        private void runAll(List<ArticleOutcome> items, Step step) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (ArticleOutcome a : items) {
+                futures.add(pool.submit(() -> runOne(a, step)));
+            }
+            try {
+                for (Future<?> f : futures) {
+                    while (!waitFor(f)) {
+                        if (interrupt.isRaised()) {
+                            stop.set(true);
+                            pool.shutdownNow();
+                            pool.awaitTermination(30, TimeUnit.SECONDS);
+                            return;
+                        }
+                    }
+                }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupt.raise();
                 stop.set(true);
+                pool.shutdownNow();
+            } finally {
+                progress.finish();
+            }
+        }
+
+        /** Waits a little for {@code f}; true when it is done. */
+        private boolean waitFor(Future<?> f) throws InterruptedException {
+            try {
+                f.get(100, TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                return false;
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
         }
-    }
 
-    /** Where an article goes in the issue PDF, as a pagination decided it. */
-    private record Placement(String file, ReadResult read, PageRange range, boolean blankBefore) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Placement p && p.file.equals(file) && p.range.equals(range)
-                    && p.blankBefore == blankBefore;
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(file, range, blankBefore);
-        }
-    }
-
-    /** An issue PDF assembled in the background from a pagination that may still change. */
-    private record Speculation(List<Placement> placements, CompletableFuture<byte[]> pdf) {
-    }
-
-    private static List<Placement> placements(List<ArticleOutcome> outcomes) {
-        return outcomes.stream().filter(ArticleOutcome::ok).filter(a -> a.range.isPresent())
-                .map(a -> new Placement(a.file, a.read.orElseThrow(), a.range.get(), a.blankBefore)).toList();
-    }
-
-    /** The issue PDF: cover, contents and front matter, then the articles, finished. */
-    private byte[] assembleIssue(List<Placement> ok, Path issueFile, IssueManifest manifest, XhtmlLayout layout,
-                                 RenderOptions render, Progress progress) {
-        List<IssueFront.Entry> entries = new ArrayList<>();
-        for (Placement a : ok) {
-            Article art = a.read().article();
-            entries.add(new IssueFront.Entry(art.mainTitle().title(),
-                    String.join(", ", art.authors().stream().map(Contributor::bylineName).toList()),
-                    a.range().first(), a.range().last(), art.section().orElse(""), "toc-" + entries.size()));
-        }
-        Optional<byte[]> cover = manifest.coverImage()
-                .map(c -> world.readInput(issueFile.toAbsolutePath().getParent().resolve(c)));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        List<IssueLayout.ArticlePlace> places = new ArrayList<>();
-        List<IssueLayout.ContentsLink> links = new ArrayList<>();
-        int frontPages;
-        progress.start("issue", ok.size() + 1);
-        try (PdfBook book = new PdfBook(out, new ArrayList<>(new LinkedHashSet<>(layout.pack().fonts().values())))) {
-            frontPages = book.add(layout.layoutIssue(new IssueFront(manifest, entries, cover)));
-            for (RenderedPdf.Anchor anchor : book.anchors("^toc-\\d+$")) {
-                links.add(new IssueLayout.ContentsLink(anchor.pageIndex(), anchor.left(), anchor.bottom(),
-                        anchor.width(), anchor.height(), Integer.parseInt(anchor.id().substring(4))));
+        private void runOne(ArticleOutcome a, Step step) {
+            if (stop.get() || interrupt.isRaised()) {
+                return;
             }
-            progress.done("cover and contents", true, frontPages + " pages");
-            for (Placement a : ok) {
-                ReadResult placed = placed(a.read(), manifest, a.range());
-                XhtmlDocument xhtml = separata.xhtml(placed, render);
-                int pages = book.add(xhtml);
-                List<OutlineItem> articleOutline = Separata.outline(xhtml, book.outlineAnchors(xhtml),
-                        new ArrayList<>());
-                places.add(new IssueLayout.ArticlePlace(placed.article().mainTitle().title().plain(), pages,
-                        a.blankBefore(), articleOutline));
-                progress.done(a.file(), true, a.range().display());
+            long t0 = world.nanoTime();
+            try {
+                String detail = step.run(a);
+                progress.done(a.file, true, detail);
+            } catch (SeparataException e) {
+                if (interrupt.isRaised()) {
+                    return; // a write refused because the build was stopped is not the article's fault
+                }
+                a.errors.addAll(e.diagnostics());
+                progress.done(a.file, false, e.diagnostics().get(0).message());
+                stop.compareAndSet(false, options.failFast());
+            } catch (RuntimeException | Error e) {
+                a.errors.add(Diagnostic.error(SourceLocation.of(a.file), "internal error: " + e,
+                        "this is a bug in Separata; please report it with this article"));
+                progress.done(a.file, false, e.toString());
+                stop.compareAndSet(false, options.failFast());
+            } finally {
+                a.seconds += (world.nanoTime() - t0) / 1e9;
             }
         }
-        progress.finish();
-        return new IssueFinisher(separata.finisher()).finish(out.toByteArray(), metadata(manifest, ok),
-                new IssueLayout(frontPages, manifest.firstPage(), places, links), render.standard());
     }
 
-    /**
-     * The issue PDF's metadata: taken from the issue manifest (journal, volume, number, date) and
-     * its articles (the page range, the authors in order); written to the Info dictionary and the
-     * XMP as for an offprint.
-     */
-    private PdfMetadata metadata(IssueManifest m, List<Placement> ok) {
-        String title = m.journal().title() + issueLabel(m) + m.title().map(t -> ". " + t).orElse("");
-        PdfMetadata.Builder b = PdfMetadata.builder("en", title);
-        java.util.LinkedHashSet<String> authors = new java.util.LinkedHashSet<>();
-        ok.forEach(a -> a.read().article().authors().forEach(c -> authors.add(c.displayName())));
-        b.creators(new ArrayList<>(authors));
-        StringBuilder contents = new StringBuilder();
-        for (Placement a : ok) {
-            if (!contents.isEmpty()) {
-                contents.append("\n");
-            }
-            contents.append(a.range().display()).append("  ").append(a.read().article().mainTitle().title().plain());
-        }
-        b.abstractText("en", contents.toString());
-        b.publisher(m.journal().publisher());
-        b.journal(Optional.of(m.journal().title()));
-        b.issn(m.journal().printIssn().map(org.separata.model.Issn::value),
-                m.journal().onlineIssn().map(org.separata.model.Issn::value));
-        b.issue(m.issue().volume(), m.issue().number(),
-                m.issue().date().map(Object::toString).or(() -> m.issue().year().map(String::valueOf)));
-        int last = ok.stream().mapToInt(a -> a.range().last()).max().orElse(m.firstPage());
-        b.pages(Optional.of(String.valueOf(m.firstPage())), Optional.of(String.valueOf(last)));
-        b.published(m.issue().date());
-        b.fileDate(world.sourceDateEpoch()
-                .or(() -> m.issue().date().map(d -> d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
-        b.pageLabels(m.firstPage(), Optional.empty());
-        return b.build();
-    }
-
-    /** ". 2021;9(4)" */
-    static String issueLabel(IssueManifest m) {
-        StringBuilder sb = new StringBuilder();
-        m.issue().year().ifPresent(y -> sb.append(". ").append(y));
-        m.issue().volume().ifPresent(v -> sb.append(sb.isEmpty() ? ". " : ";").append(v));
-        m.issue().number().ifPresent(n -> sb.append('(').append(n).append(')'));
-        return sb.toString();
-    }
-
-    private static String issueRelative(Path issueFile, String article) {
-        Path parent = issueFile.getParent();
-        return parent == null ? article : parent.resolve(article).toString();
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

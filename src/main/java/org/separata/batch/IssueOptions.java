@@ -2,24 +2,31 @@ package org.separata.batch;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.separata.finish.PdfStandard;
+import org.separata.pipeline.RenderOptions;
 
 /**
- * How to build an issue. {@code layout} and {@code rectoStart} override the issue manifest.
+ * How to build an issue.
  *
+ * @param outDir       the output folder; replaced as a whole when the build succeeds (with
+ *                     {@code shard}, the shard's folder inside it is)
  * @param jobs         articles rendered at once
- * @param allowPartial write issue.pdf even when some articles failed (they are left out)
+ * @param render       how each article is rendered, as for {@code render}: layout (over the issue
+ *                     manifest's), journal profile, glyphs, PDF/A level, translations
+ * @param rectoStart   over the issue manifest's {@code recto-start}
+ * @param allowPartial put the build in {@code outDir} even when some articles failed; its pages are
+ *                     then provisional, and its files and report say so
  * @param failFast     stop at the first failed article
- * @param shard        render only this slice of the offprints (then no issue.pdf is written)
- * @param standard     the PDF/A level of the offprints and the issue PDF
- * @param includeTranslations print the articles' translations after them
+ * @param shard        render only this slice of the offprints (then no issue PDF is made)
  */
-public record IssueOptions(Path outDir, int jobs, Optional<String> layout, Optional<Boolean> rectoStart,
-                           boolean allowPartial, boolean failFast, Shard shard, boolean allowMissingGlyphs,
-                           PdfStandard standard, boolean includeTranslations) {
+public record IssueOptions(Path outDir, int jobs, RenderOptions render, Optional<Boolean> rectoStart,
+                           boolean allowPartial, boolean failFast, Shard shard) {
     public IssueOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be 1 or more");
         }
+        java.util.Objects.requireNonNull(outDir);
+        java.util.Objects.requireNonNull(render);
+        rectoStart = rectoStart == null ? Optional.empty() : rectoStart;
+        java.util.Objects.requireNonNull(shard);
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Typesets scholarly journal articles into print-ready PDF offprints.",
         subcommands = {RenderCommand.class, ValidateCommand.class, IssueCommand.class, LayoutsCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 some articles failed."})
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage (or an output that names an input), 3 invalid "
+                + "input, 4 some articles failed, 5 the output cannot be written, 130 interrupted."})
 public final class Main {
 
     public static void main(String[] args) {

@@ -3,11 +3,16 @@ package org.separata.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
+import org.separata.diag.SeparataException;
+import org.separata.diag.SourceLocation;
 import org.separata.pipeline.Offprint;
+import org.separata.pipeline.Prepared;
 import org.separata.pipeline.RenderOptions;
 import org.separata.pipeline.Separata;
 import org.separata.pipeline.Watch;
@@ -44,6 +49,11 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions = new OutputOptions();
 
+    @Option(names = "--first-page", paramLabel = "N",
+            description = "number the pages from N, as an issue would: the article's pages become N and those "
+                    + "after it, as many as it takes (default: the pages the article gives)")
+    Integer firstPage;
+
     @Option(names = "--watch",
             description = "render again whenever the input, the journal profile or the layout changes (Ctrl-C ends)")
     boolean watch;
@@ -54,8 +64,11 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RenderOptions options = article.toRenderOptions(outputOptions.allowMissingGlyphs, outputOptions.standard);
+        RenderOptions options = article.toRenderOptions(outputOptions.allowMissingGlyphs, outputOptions.standard)
+                .withFirstPage(Optional.ofNullable(firstPage));
         Path target = output != null ? output : defaultOutput(input);
+        // an output that would destroy an input, or cannot be written, is refused before anything renders
+        separata.world().checkOutputFile(target, separata.dependencies(input, options));
         if (watch) {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
@@ -74,7 +87,9 @@ final class RenderCommand implements Callable<Integer> {
         Thread warm = new Thread(() -> separata.warmUp(warmLayout), "separata-warm-up");
         warm.setDaemon(true);
         warm.start();
-        Offprint offprint = separata.render(input, options);
+        Prepared prepared = separata.prepare(input, options);
+        separata.world().checkOutputFile(target, prepared.inputs());
+        Offprint offprint = separata.render(prepared);
         separata.world().writeAtomically(target, offprint.pdf());
         for (Diagnostic d : offprint.warnings()) {
             spec.commandLine().getErr().println(d.format());
@@ -86,9 +101,30 @@ final class RenderCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    static Path defaultOutput(Path input) {
+    /** The kinds of input {@code render} reads, by file name. */
+    private static final List<String> INPUT_EXTENSIONS = List.of(".yaml", ".yml", ".json", ".xml", ".jats");
+
+    /**
+     * INPUT with {@code .pdf} for its extension. When another article file beside it would have the
+     * same default ({@code article.yaml} and {@code article.xml} both make {@code article.pdf}),
+     * there is no default: which one wrote {@code article.pdf} could not be told, so {@code -o} must
+     * say.
+     */
+    Path defaultOutput(Path input) {
         String name = input.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return input.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".pdf");
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        Path pdf = input.resolveSibling(stem + ".pdf");
+        for (String ext : INPUT_EXTENSIONS) {
+            Path sibling = input.resolveSibling(stem + ext);
+            if (!sibling.getFileName().toString().equals(name) && separata.world().exists(sibling)) {
+                String kind = dot > 0 ? name.substring(dot + 1) : "pdf";
+                throw SeparataException.usage(SourceLocation.of(input.toString()),
+                        "no default output: " + sibling.getFileName() + " beside it would also be rendered to " + pdf
+                                .getFileName(),
+                        "name the output with -o, e.g. -o " + input.resolveSibling(stem + "-" + kind + ".pdf"));
+            }
+        }
+        return pdf;
     }
 }

@@ -34,6 +34,16 @@ public final class SeparataException extends RuntimeException {
         return new SeparataException(ExitCode.INVALID_INPUT, diagnostics);
     }
 
+    /** An output that cannot be written where it was asked for: one error at one place. */
+    public static SeparataException output(SourceLocation where, String message, String hint) {
+        return new SeparataException(ExitCode.OUTPUT, List.of(Diagnostic.error(where, message, hint)));
+    }
+
+    /** A command line that cannot be carried out as given: one error at one place. */
+    public static SeparataException usage(SourceLocation where, String message, String hint) {
+        return new SeparataException(ExitCode.USAGE, List.of(Diagnostic.error(where, message, hint)));
+    }
+
     public ExitCode exitCode() {
         return exitCode;
     }

@@ -3,11 +3,9 @@ package org.separata.env;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -295,7 +293,11 @@ public final class World {
 
     /**
      * Writes {@code bytes} to {@code target} atomically: into a temporary file in the same folder,
-     * then moved into place. A failure or a kill never leaves a partial file at {@code target}.
+     * then moved into place. A failure or a kill never leaves a partial file at {@code target}. A
+     * target that is a folder, a symbolic link or a special file (a device, a FIFO) is refused, and
+     * a failure is named plainly ("permission denied", "the disk is full") at {@code target}.
+     *
+     * @throws SeparataException (output, exit 5) when it cannot be written
      */
     public void writeAtomically(Path target, byte[] bytes) {
         writeAtomically(target, out -> out.write(bytes));
@@ -303,40 +305,82 @@ public final class World {
 
     /** Like {@link #writeAtomically(Path, byte[])}, streaming through {@code writer}. */
     public void writeAtomically(Path target, Writer writer) {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
+        Outputs.writeAtomically(target, writer);
+    }
+
+    /**
+     * Checks, before anything is rendered, that a file may be written at {@code target}: it is
+     * none of {@code inputs} (usage error, exit 2), not a folder, a symbolic link, a device or a
+     * FIFO, and a file can be made in its folder (output error, exit 5).
+     */
+    public void checkOutputFile(Path target, Collection<Path> inputs) {
+        Outputs.checkFile(target, inputs);
+    }
+
+    /**
+     * Checks, before anything is rendered, that the folder {@code dir} may be replaced by a folder
+     * of outputs: it holds none of {@code inputs} (usage error, exit 2); it is a folder or absent,
+     * not a link; it is empty or was written by Separata and holds one of {@code replaces}
+     * ("issue", "shards"); and a folder can be made beside it (output error, exit 5).
+     */
+    public void checkOutputFolder(Path dir, Collection<Path> inputs, List<String> replaces) {
+        Outputs.checkFolder(dir, inputs, replaces);
+    }
+
+    /**
+     * Begins a folder of outputs holding {@code kind}, built beside {@code place} and moved there
+     * whole when it is done; see {@link Staging}. {@code replaces}: what a folder already at the
+     * place may hold for it to be replaced.
+     */
+    public Staging stage(Path place, String kind, List<String> replaces) {
+        return Staging.begin(place, kind, replaces);
+    }
+
+    /**
+     * Makes {@code dir} (if it is not there) as a folder that several runs share, marked as
+     * holding {@code kind}, after {@link #checkOutputFolder} checks.
+     */
+    public void shareOutputFolder(Path dir, Collection<Path> inputs, String kind) {
+        Outputs.checkFolder(dir, inputs, List.of(kind));
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
+            if (Outputs.kind(dir).isEmpty()) {
+                Outputs.mark(dir, kind);
             }
-            readableByAll(tmp);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
         } catch (IOException e) {
-            throw SeparataException.invalid(SourceLocation.of(target.toString()),
-                    "cannot be written: " + e.getMessage(), "check that the folder exists and is writable");
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is hidden and named .part; nothing else to do
-                }
-            }
+            throw SeparataException.output(SourceLocation.of(dir.toString()), "cannot be made: " + Outputs.plain(e),
+                    Outputs.hint(e));
         }
     }
 
-    /** Temporary files are created private; an output gets the usual rw-r--r--. */
-    private static void readableByAll(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    /** What a folder Separata wrote holds ("issue", "shard", "shards"), if Separata wrote it. */
+    public Optional<String> outputKind(Path dir) {
+        return Outputs.kind(dir);
+    }
+
+    /** Removes an output file Separata wrote into a folder of its own ({@link #outputKind}), if it is there. */
+    public void removeOutput(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || Outputs.kind(parent).isEmpty()) {
+            throw new IllegalArgumentException(file + " is not in a folder Separata wrote");
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw SeparataException.output(SourceLocation.of(file.toString()), "cannot be removed: "
+                    + Outputs.plain(e), Outputs.hint(e));
+        }
+    }
+
+    /** Lists the folders directly inside a folder on disk (links left out), sorted by name. */
+    public List<Path> listFolders(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> out = new ArrayList<>(s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .toList());
+            out.sort(null);
+            return out;
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

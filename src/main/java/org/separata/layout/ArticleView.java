@@ -322,8 +322,7 @@ final class ArticleView {
         a.put("anchors", Map.of("notes", NOTES_ANCHOR, "references", REFERENCES_ANCHOR, "license", LICENSE_ANCHOR));
         a.put("notes", article.footnotes().stream().map(f -> note(f, article.language())).toList());
         a.put("references", references(article.references(), article.language()));
-        RichText cite = article.howToCite()
-                .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citation));
+        RichText cite = CitationFormatter.line(article, pack.labels(), citation);
         a.put("howToCite", text(cite, citationLanguage, false));
         a.put("howToCiteGenerated", article.howToCite().isEmpty());
         a.put("citationLang", citationLanguage);

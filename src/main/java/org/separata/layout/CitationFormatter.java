@@ -40,6 +40,14 @@ final class CitationFormatter {
     private CitationFormatter() {
     }
 
+    /**
+     * The how-to-cite line an offprint prints and its metadata carries: the article's own, else
+     * one made in {@code style}. The one place this is decided.
+     */
+    static RichText line(Article a, Labels labels, CitationStyle style) {
+        return a.howToCite().orElseGet(() -> howToCite(a, labels, style));
+    }
+
     /** The line for {@code a}; {@code style.language()} must be set (the layout fills it in). */
     static RichText howToCite(Article a, Labels labels, CitationStyle style) {
         String lang = style.language().orElse("en");

@@ -163,8 +163,7 @@ public final class XhtmlLayout {
 
     /** The how-to-cite line: the article's own, or one generated in the journal's or the pack's style. */
     public RichText howToCite(Article article, Presentation journal) {
-        return article.howToCite().orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(),
-                citationStyle(journal)));
+        return CitationFormatter.line(article, pack.labels(), citationStyle(journal));
     }
 
     /** The journal's citation style, in its language or else the pack's citation language. */

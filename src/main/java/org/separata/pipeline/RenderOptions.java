@@ -9,11 +9,13 @@ import org.separata.finish.PdfStandard;
  * journal profile's, else {@value #DEFAULT_LAYOUT}), whether to go on when characters are missing
  * from the fonts (they are then left out, with a warning), the journal profile to use (when not
  * given, {@code journal.yaml} next to the article, if there is one), the standard the PDF claims
- * ({@code --pdfa}: PDF/A-2b unless told otherwise), and whether to print the article's
- * translations (JATS translation sub-articles) after it.
+ * ({@code --pdfa}: PDF/A-2b unless told otherwise), whether to print the article's
+ * translations (JATS translation sub-articles) after it, and the page to number it from
+ * ({@code --first-page}: its pages are then that page and those after it, as many as it takes,
+ * as in an issue; when not given, the pages the article gives).
  */
 public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal,
-                            PdfStandard standard, boolean includeTranslations) {
+                            PdfStandard standard, boolean includeTranslations, Optional<Integer> firstPage) {
 
     public static final String DEFAULT_LAYOUT = "classic";
 
@@ -21,6 +23,13 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
         layout = layout == null ? Optional.empty() : layout;
         journal = journal == null ? Optional.empty() : journal;
         java.util.Objects.requireNonNull(standard);
+        firstPage = firstPage == null ? Optional.empty() : firstPage;
+    }
+
+    /** The given layout, profile, standard and translations, numbered as the article says. */
+    public RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal,
+                         PdfStandard standard, boolean includeTranslations) {
+        this(layout, allowMissingGlyphs, journal, standard, includeTranslations, Optional.empty());
     }
 
     /** A named layout, the journal profile next to the article, PDF/A-2b, no translations. */
@@ -43,10 +52,19 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
     }
 
     public RenderOptions withStandard(PdfStandard s) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, s, includeTranslations);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, s, includeTranslations, firstPage);
     }
 
     public RenderOptions withTranslations(boolean include) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, include);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, include, firstPage);
+    }
+
+    public RenderOptions withLayout(Optional<String> name) {
+        return new RenderOptions(name, allowMissingGlyphs, journal, standard, includeTranslations, firstPage);
+    }
+
+    /** Numbered from {@code page}: the article's pages become page, page + 1, … as many as it takes. */
+    public RenderOptions withFirstPage(Optional<Integer> page) {
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, includeTranslations, page);
     }
 }

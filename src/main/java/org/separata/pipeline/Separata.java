@@ -1,14 +1,14 @@
 package org.separata.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 import org.separata.diag.SeparataException;
@@ -17,7 +17,6 @@ import org.separata.env.ResourceRoot;
 import org.separata.env.World;
 import org.separata.finish.OutlineItem;
 import org.separata.finish.PdfFinisher;
-import org.separata.finish.PdfMetadata;
 import org.separata.fonts.FontCatalog;
 import org.separata.layout.GlyphPreflight;
 import org.separata.layout.Layouts;
@@ -26,12 +25,7 @@ import org.separata.layout.Presentation;
 import org.separata.layout.XhtmlDocument;
 import org.separata.layout.XhtmlLayout;
 import org.separata.model.Article;
-import org.separata.model.Contributor;
-import org.separata.model.Doi;
-import org.separata.model.Issn;
-import org.separata.model.KeywordGroup;
-import org.separata.model.RichText;
-import org.separata.model.Title;
+import org.separata.model.PageRange;
 import org.separata.read.InputReader;
 import org.separata.read.JournalProfile;
 import org.separata.read.JournalProfileReader;
@@ -41,21 +35,39 @@ import org.separata.render.PdfRenderer;
 import org.separata.render.RenderedPdf;
 
 /**
- * The pipeline, read → preflight → layout → render → finish, with everything that is loaded once
- * per process (fonts, layout packs, templates). One instance serves any number of renders, from
- * any number of threads.
+ * The one way from an article to a PDF, in four explicit steps, with everything that is loaded
+ * once per process (fonts, layout packs, templates). One instance serves any number of renders,
+ * from any number of threads; {@code render}, {@code validate} and {@code issue} all go through it.
+ *
+ * <ol>
+ *   <li>{@link #prepare}: read the input, find and apply its journal profile, decide the layout
+ *       ({@link #layoutFor}), keep or leave out the translations, check every character against
+ *       the layout's fonts → {@link Prepared}. {@link #at} and {@link Issues#place} place a
+ *       prepared article at other pages.</li>
+ *   <li>{@link #typeset}: fill the layout's templates → {@link Typeset} (XHTML);
+ *       {@link #countPages} lays it out only to count its pages.</li>
+ *   <li>{@link #render(Typeset)}: lay out and draw the PDF → {@link Rendered}.</li>
+ *   <li>{@link #finish}: make it an archival file with its metadata ({@link Metadata}) and
+ *       outline → {@link Offprint}.</li>
+ * </ol>
+ * An issue's steps (its plan, placing articles in it, assembling its PDF) are in {@link #issues()}.
  */
 public final class Separata {
+
+    /** How often a page count may change before pagination gives up (see {@link #render(Prepared)}). */
+    static final int MAX_REPAGINATIONS = 3;
 
     private final World world;
     private final Layouts layouts;
     private final PdfFinisher finisher;
+    private final Issues issues;
 
     public Separata(World world) {
         this.world = world;
         this.layouts = new Layouts(world, new FontCatalog(world));
         this.finisher = new PdfFinisher(world.resource(ResourceRoot.classpath("color"), "sRGB.icc")
                 .orElseThrow(() -> new IllegalStateException("the built-in colour profile color/sRGB.icc is missing")));
+        this.issues = new Issues(this);
     }
 
     public World world() {
@@ -66,8 +78,13 @@ public final class Separata {
         return layouts;
     }
 
-    public PdfFinisher finisher() {
+    PdfFinisher finisher() {
         return finisher;
+    }
+
+    /** The steps of an issue: its plan, placing an article in it, assembling its PDF. */
+    public Issues issues() {
+        return issues;
     }
 
     /**
@@ -79,12 +96,14 @@ public final class Separata {
         try {
             XhtmlLayout l = layouts.get(layout);
             l.warmUp();
-            PdfRenderer.warmUp(new ArrayList<>(new java.util.LinkedHashSet<>(l.pack().fonts().values())));
+            PdfRenderer.warmUp(new ArrayList<>(new LinkedHashSet<>(l.pack().fonts().values())));
             finisher.warmUp();
         } catch (RuntimeException e) {
             // the real render reports whatever went wrong, with its context
         }
     }
+
+    // ---- 1. prepare ---------------------------------------------------------------------------------
 
     /** Reads a manifest or JATS file, with the journal profile next to it, if any. */
     public ReadResult read(Path input) {
@@ -96,9 +115,24 @@ public final class Separata {
      * {@code journal.yaml} (or {@code journal.json}) next to the input, if there is one.
      */
     public ReadResult read(Path input, Optional<Path> journal) {
-        Optional<JournalProfiles> profiles = journalProfile(input, journal)
-                .map(p -> JournalProfileReader.read(world.readInput(p), p.toString()));
-        return InputReader.read(world.readInput(input), input.toString(), profiles);
+        return readAll(input, journal).read();
+    }
+
+    /** What one read took in: the result, and the bytes of the input and its profile. */
+    private record Read(ReadResult read, List<Path> files, String digest) {
+    }
+
+    private Read readAll(Path input, Optional<Path> journal) {
+        Optional<Path> profilePath = journalProfile(input, journal);
+        byte[] profileBytes = profilePath.map(world::readInput).orElse(new byte[0]);
+        Optional<JournalProfiles> profiles = profilePath.map(p -> JournalProfileReader.read(profileBytes, p.toString()));
+        byte[] bytes = world.readInput(input);
+        ReadResult read = InputReader.read(bytes, input.toString(), profiles);
+        List<Path> files = new ArrayList<>();
+        files.add(input);
+        profilePath.ifPresent(files::add);
+        read.profile().flatMap(JournalProfile::logoPath).ifPresent(files::add);
+        return new Read(read, files, digest(bytes, profileBytes));
     }
 
     /** The journal profile an input uses: the one given, else the one next to it, if any. */
@@ -110,60 +144,85 @@ public final class Separata {
         return List.of(input.resolveSibling(JournalProfileReader.FILE_NAME), input.resolveSibling("journal.json"));
     }
 
-    /** Reads and renders one file into a finished offprint (nothing is written). */
-    public Offprint render(Path input, RenderOptions options) {
-        return render(read(input, options.journal()), options);
-    }
-
     /**
-     * The files a render of {@code input} depends on: the input, its journal profile (or where one
-     * would be found), the profile's logo, and the files of a layout pack kept in a folder. A
-     * watch re-renders when one of them changes.
+     * Step 1: reads {@code input} with its journal profile, decides its layout, and checks it.
+     *
+     * @throws SeparataException (invalid input) when it cannot be read, or characters are missing
+     *                           from the fonts and that is not allowed
      */
-    public List<Path> dependencies(Path input, RenderOptions options) {
-        List<Path> out = new ArrayList<>();
-        out.add(input);
-        out.addAll(options.journal().map(List::of).orElseGet(() -> profileCandidates(input)));
-        Optional<JournalProfile> profile = readProfile(input, options);
-        profile.flatMap(JournalProfile::logoPath).ifPresent(out::add);
-        Optional<String> layout = options.layout().or(() -> profile.flatMap(this::profileLayout));
-        layout.map(Path::of).filter(p -> world.exists(p.resolve("layout.yaml")))
-                .ifPresent(dir -> out.addAll(world.filesUnder(dir)));
-        return out;
+    public Prepared prepare(Path input, RenderOptions options) {
+        return prepare(input, options, options.layout().map(LayoutChoice::option));
     }
 
-    private Optional<JournalProfile> readProfile(Path input, RenderOptions options) {
-        try {
-            return read(input, options.journal()).profile();
-        } catch (SeparataException e) {
-            return Optional.empty(); // a broken input or profile is reported by the render itself
+    /** Step 1 for an input read elsewhere (a manifest given as text, say). */
+    public Prepared prepare(ReadResult read, RenderOptions options) {
+        return prepare(read.sources().file(), read, options, options.layout().map(LayoutChoice::option), List.of(),
+                digest());
+    }
+
+    /** Step 1 with the layout decided by the caller (an issue's), if it is. */
+    Prepared prepare(Path input, RenderOptions options, Optional<LayoutChoice> layout) {
+        Read r = readAll(input, options.journal());
+        return prepare(input.toString(), r.read(), options, layout, r.files(), r.digest());
+    }
+
+    private Prepared prepare(String file, ReadResult read, RenderOptions options, Optional<LayoutChoice> layout,
+                             List<Path> inputs, String digest) {
+        Checked c = check(read, options, layout, options.allowMissingGlyphs());
+        if (c.found().stream().anyMatch(Diagnostic::isError)) {
+            throw new SeparataException(ExitCode.INVALID_INPUT, c.found().stream().filter(Diagnostic::isError).toList());
         }
+        return new Prepared(file, read, c.article(), c.layout(), c.choice(), presentation(read), options, c.found(),
+                List.of(), inputs, digest, false);
+    }
+
+    /** An article as printed, the layout it is set in, and what the checks found (the reader's warnings first). */
+    private record Checked(Article article, LayoutChoice choice, XhtmlLayout layout, List<Diagnostic> found) {
     }
 
     /**
-     * The layout an article is set with: the one the options name, else its journal profile's,
-     * else {@value RenderOptions#DEFAULT_LAYOUT}.
+     * The checks every article goes through before it is typeset, for {@code render},
+     * {@code issue} and {@code validate} alike: the layout decided and loaded, the translations
+     * kept or left out, every character checked against the layout's fonts (missing ones are
+     * errors unless {@code allowMissingGlyphs}).
      */
-    public XhtmlLayout layoutFor(ReadResult read, RenderOptions options) {
-        Optional<JournalProfile> profile = read.profile();
-        return options.layout().map(layouts::get)
-                .or(() -> profile.flatMap(p -> profileLayout(p)
-                        .map(name -> layouts.get(name, p.location("layout")))))
-                .orElseGet(() -> layouts.get(RenderOptions.DEFAULT_LAYOUT));
+    private Checked check(ReadResult read, RenderOptions options, Optional<LayoutChoice> layout,
+                          boolean allowMissingGlyphs) {
+        LayoutChoice choice = layout.orElseGet(() -> layoutFor(read.profile()));
+        XhtmlLayout pack = layouts.get(choice.name(), choice.where());
+        List<Diagnostic> found = new ArrayList<>(read.warnings());
+        Article article = printed(read, options, found);
+        found.addAll(GlyphPreflight.check(article, pack.pack(), read.sources(), allowMissingGlyphs));
+        return new Checked(article, choice, pack, found);
+    }
+
+    /**
+     * The layout an article is set in when no one else decides: its journal profile's, else
+     * {@value RenderOptions#DEFAULT_LAYOUT}. ({@code --layout}, or an issue's layout, decides
+     * before this.) The one place where this is decided.
+     */
+    LayoutChoice layoutFor(Optional<JournalProfile> profile) {
+        return profile.flatMap(p -> profileLayout(p).map(name -> new LayoutChoice(name,
+                        "the journal profile " + p.location("layout").position(), p.location("layout"))))
+                .orElseGet(() -> new LayoutChoice(RenderOptions.DEFAULT_LAYOUT, "the default",
+                        SourceLocation.of("--layout " + RenderOptions.DEFAULT_LAYOUT)));
+    }
+
+    /** The profile's layout: a folder relative to the profile, if there is one, else a built-in name. */
+    private Optional<String> profileLayout(JournalProfile p) {
+        return p.layout().map(name -> relativeLayout(Path.of(p.file()), name));
+    }
+
+    /** A layout named in a file: a pack folder relative to that file if there is one, else the name itself. */
+    String relativeLayout(Path file, String name) {
+        Path dir = file.resolveSibling(name);
+        return world.exists(dir.resolve("layout.yaml")) ? dir.toString() : name;
     }
 
     /** What the journal profile adds to the page: its logo and its citation style. */
     private Presentation presentation(ReadResult read) {
         Optional<JournalProfile> profile = read.profile();
         return new Presentation(profile.flatMap(this::logo), profile.flatMap(JournalProfile::citation));
-    }
-
-    /** The profile's layout: a folder relative to the profile, if there is one, else a built-in name. */
-    private Optional<String> profileLayout(JournalProfile p) {
-        return p.layout().map(name -> {
-            Path dir = Path.of(p.file()).resolveSibling(name);
-            return world.exists(dir.resolve("layout.yaml")) ? dir.toString() : name;
-        });
     }
 
     /** The profile's logo, read; a logo that is not there is an error at the profile's line. */
@@ -176,65 +235,6 @@ public final class Separata {
             }
             return new Presentation.Logo(world.readInput(path), p.logo().orElseThrow(), p.location("logo"));
         });
-    }
-
-    /**
-     * Checks every character of the article against the layout's fonts: throws (invalid input)
-     * when some are missing, or returns them as warnings when that is allowed.
-     */
-    public List<Diagnostic> preflight(ReadResult read, RenderOptions options) {
-        XhtmlLayout layout = layoutFor(read, options);
-        List<Diagnostic> glyphs = GlyphPreflight.check(printed(read, options, new ArrayList<>()), layout.pack(),
-                read.sources(),
-                options.allowMissingGlyphs());
-        if (!options.allowMissingGlyphs() && !glyphs.isEmpty()) {
-            throw new SeparataException(ExitCode.INVALID_INPUT, glyphs);
-        }
-        return glyphs;
-    }
-
-    /** Renders an article that has been read. */
-    public Offprint render(ReadResult read, RenderOptions options) {
-        XhtmlLayout layout = layoutFor(read, options);
-        Presentation presentation = presentation(read);
-        List<Diagnostic> warnings = new ArrayList<>(read.warnings());
-        if (layout.pack().rectoStart() && read.article().firstPageNumber() % 2 == 0) {
-            warnings.add(Diagnostic.warning(read.sources().locate("article.pages"),
-                    "the layout '" + layout.pack().name() + "' starts articles on a right-hand page, but this one "
-                            + "starts on page " + read.article().firstPageNumber() + ", a left-hand page",
-                    "check the page range, or use a layout without recto-start"));
-        }
-        Article article = printed(read, options, warnings);
-        warnings.addAll(preflight(read, options));
-        XhtmlDocument xhtml = layout.layout(article, presentation);
-        RenderedPdf rendered = PdfRenderer.render(xhtml);
-        warnings.addAll(rendered.warnings());
-        List<OutlineItem> outline = outline(xhtml, rendered, warnings);
-        byte[] pdf = finisher.finish(rendered.bytes(), metadata(article, layout.howToCite(article, presentation),
-                world.sourceDateEpoch()), outline, options.standard());
-        return new Offprint(pdf, rendered.pageCount(), article, warnings);
-    }
-
-    /**
-     * Checks a manifest or JATS file without rendering: everything the reader finds (identifiers,
-     * missing fields, structure), and every character the layout's fonts lack, each with its
-     * location. Only a missing file, a bad layout or a bug end it early (as an exception).
-     */
-    public Validation validate(Path input, RenderOptions options) {
-        ReadResult read;
-        try {
-            read = read(input, options.journal());
-        } catch (SeparataException e) {
-            if (e.exitCode() != ExitCode.INVALID_INPUT) {
-                throw e;
-            }
-            return new Validation(e.diagnostics());
-        }
-        XhtmlLayout layout = layoutFor(read, options);
-        List<Diagnostic> found = new ArrayList<>(read.warnings());
-        Article article = printed(read, options, found);
-        found.addAll(GlyphPreflight.check(article, layout.pack(), read.sources(), false));
-        return new Validation(found);
     }
 
     /** The article as the offprint prints it: its translations only when asked for. */
@@ -251,27 +251,143 @@ public final class Separata {
         return a.withoutTranslations();
     }
 
-    /** Lays the article out without writing a PDF and returns its page count (for pagination). */
-    public int countPages(ReadResult read, RenderOptions options) {
-        return PdfRenderer.countPages(xhtml(read, options));
+    /** The prepared article at {@code pages} (as {@code --first-page} places it). */
+    public Prepared at(Prepared p, PageRange pages) {
+        Article.Builder b = p.article.toBuilder();
+        b.pages = Optional.of(pages);
+        return p.placed(b.build(), List.of());
     }
 
-    /** The article's XHTML as the layout makes it (for assembling an issue). */
-    public XhtmlDocument xhtml(ReadResult read, RenderOptions options) {
-        return layoutFor(read, options).layout(printed(read, options, new ArrayList<>()), presentation(read));
+    // ---- 2. typeset ---------------------------------------------------------------------------------
+
+    /** Step 2: fills the layout's templates for the article. */
+    public Typeset typeset(Prepared p) {
+        return new Typeset(p, p.layout.layout(p.article, p.presentation));
     }
+
+    /** Lays the article out without drawing a PDF, and returns how many pages it takes. */
+    public int countPages(Typeset t) {
+        return PdfRenderer.countPages(t.xhtml);
+    }
+
+    // ---- 3. render ----------------------------------------------------------------------------------
+
+    /** Step 3: lays the article out and draws the PDF. */
+    public Rendered render(Typeset t) {
+        return new Rendered(t, PdfRenderer.render(t.xhtml));
+    }
+
+    // ---- 4. finish ----------------------------------------------------------------------------------
+
+    /** Step 4: makes the rendered PDF an archival file, with its metadata, outline and page labels. */
+    public Offprint finish(Rendered r) {
+        Prepared p = r.typeset.prepared;
+        List<Diagnostic> warnings = new ArrayList<>(p.warnings());
+        warnings.addAll(r.pdf.warnings());
+        List<OutlineItem> outline = outline(r.typeset.xhtml, r.pdf.anchors(), warnings);
+        byte[] pdf = finisher.finish(r.pdf.bytes(), Metadata.article(p.article, p.citation(), p.provisional(),
+                world.sourceDateEpoch()), outline, p.options.standard());
+        return new Offprint(pdf, r.pdf.pageCount(), p.article, warnings);
+    }
+
+    // ---- the whole way ------------------------------------------------------------------------------
+
+    /** Reads and renders one file into a finished offprint (nothing is written). */
+    public Offprint render(Path input, RenderOptions options) {
+        return render(prepare(input, options));
+    }
+
+    /** Renders an article that has been read. */
+    public Offprint render(ReadResult read, RenderOptions options) {
+        return render(prepare(read, options));
+    }
+
+    /**
+     * Renders a prepared article through the remaining steps. With a first page in its options
+     * ({@code --first-page}), it is numbered from there as an issue numbers it: its pages are
+     * counted, it is rendered at that many pages, and rendered again if the count changed.
+     */
+    public Offprint render(Prepared p) {
+        if (p.options.firstPage().isEmpty()) {
+            return finish(render(typeset(p)));
+        }
+        int first = p.options.firstPage().get();
+        if (first < 1) {
+            throw SeparataException.usage(SourceLocation.of("--first-page"), "the first page must be 1 or more, not "
+                    + first, "give the page the article starts on in its issue");
+        }
+        int count = countPages(typeset(at(p, new PageRange(first, first))));
+        for (int round = 0; ; round++) {
+            Rendered r = render(typeset(at(p, new PageRange(first, first + count - 1))));
+            if (r.pageCount() == count || round == MAX_REPAGINATIONS) {
+                return finish(r);
+            }
+            count = r.pageCount();
+        }
+    }
+
+    // ---- validate -----------------------------------------------------------------------------------
+
+    /**
+     * Checks a manifest or JATS file without rendering: everything the reader finds (identifiers,
+     * missing fields, structure), and every character the layout's fonts lack, each with its
+     * location. Only a missing file, a bad layout or a bug end it early (as an exception).
+     */
+    public Validation validate(Path input, RenderOptions options) {
+        try {
+            ReadResult read = readAll(input, options.journal()).read();
+            return new Validation(check(read, options, options.layout().map(LayoutChoice::option), false).found());
+        } catch (SeparataException e) {
+            if (e.exitCode() != ExitCode.INVALID_INPUT) {
+                throw e;
+            }
+            return new Validation(e.diagnostics());
+        }
+    }
+
+    // ---- the files a run reads ----------------------------------------------------------------------
+
+    /**
+     * The files a render of {@code input} depends on: the input, its journal profile (or where one
+     * would be found), the profile's logos, and the files of a layout pack kept in a folder (the
+     * one {@code --layout} names, or the profile's). A watch re-renders when one of them changes;
+     * an output may be none of them. The article itself is not read for this.
+     */
+    public List<Path> dependencies(Path input, RenderOptions options) {
+        LinkedHashSet<Path> out = new LinkedHashSet<>();
+        out.add(input);
+        out.addAll(options.journal().map(List::of).orElseGet(() -> profileCandidates(input)));
+        List<JournalProfile> journals = readProfiles(input, options);
+        journals.forEach(j -> j.logoPath().ifPresent(out::add));
+        options.layout().ifPresentOrElse(l -> out.addAll(layoutFiles(l)),
+                () -> journals.forEach(j -> profileLayout(j).ifPresent(l -> out.addAll(layoutFiles(l)))));
+        return List.copyOf(out);
+    }
+
+    /** The files of a layout pack kept in a folder; none for a built-in pack. */
+    List<Path> layoutFiles(String layout) {
+        Path dir = Path.of(layout);
+        return world.exists(dir.resolve("layout.yaml")) ? world.filesUnder(dir) : List.of();
+    }
+
+    /** Every journal of the profile {@code input} uses; none when there is none, or it is broken. */
+    private List<JournalProfile> readProfiles(Path input, RenderOptions options) {
+        try {
+            return journalProfile(input, options.journal())
+                    .map(p -> JournalProfileReader.read(world.readInput(p), p.toString()).journals())
+                    .orElse(List.of());
+        } catch (SeparataException e) {
+            return List.of(); // a broken profile is reported by the render itself
+        }
+    }
+
+    // ---- shared with the issue steps ----------------------------------------------------------------
 
     /**
      * The outline: the layout's entries, placed where the renderer laid out their targets. An entry
      * whose target the template did not mark is left out, with a warning.
      */
-    static List<OutlineItem> outline(XhtmlDocument xhtml, RenderedPdf rendered, List<Diagnostic> warnings) {
-        return outline(xhtml, rendered.anchors(), warnings);
-    }
-
-    /** The outline of {@code xhtml}, placed at {@code anchors} (page indices within that document). */
-    public static List<OutlineItem> outline(XhtmlDocument xhtml, List<RenderedPdf.Anchor> anchors,
-                                            List<Diagnostic> warnings) {
+    static List<OutlineItem> outline(XhtmlDocument xhtml, List<RenderedPdf.Anchor> anchors, List<Diagnostic> warnings) {
         List<OutlineItem> items = new ArrayList<>();
         for (OutlineEntry e : xhtml.outline()) {
             Optional<RenderedPdf.Anchor> at = anchors.stream().filter(a -> a.id().equals(e.id())).findFirst();
@@ -286,42 +402,18 @@ public final class Separata {
         return items;
     }
 
-    /**
-     * The finisher's metadata, from the article. {@code sourceDateEpoch}, if set, is the file's date;
-     * else the publication date is; the clock never is.
-     */
-    static PdfMetadata metadata(Article a, RichText citation, Optional<Instant> sourceDateEpoch) {
-        Title main = a.mainTitle();
-        PdfMetadata.Builder m = PdfMetadata.builder(a.language(), main.full());
-        a.titles().stream().filter(t -> t != main).forEach(t -> m.title(t.lang(), t.full()));
-        m.creators(a.authors().stream().map(Contributor::displayName).toList());
-        a.abstracts().stream().filter(ab -> ab.lang().equals(a.language()))
-                .forEach(ab -> m.abstractText(ab.lang(), ab.plain()));
-        a.abstracts().stream().filter(ab -> !ab.lang().equals(a.language()))
-                .forEach(ab -> m.abstractText(ab.lang(), ab.plain()));
-        m.keywords(a.keywords().stream().filter(k -> k.lang().equals(a.language()))
-                .findFirst().or(() -> a.keywords().stream().findFirst())
-                .map(KeywordGroup::keywords).orElse(List.of()).stream().map(RichText::plain).toList());
-        m.citation(citation.plain());
-        m.doi(a.doi().map(Doi::value));
-        m.publisher(a.journal().publisher());
-        m.journal(Optional.of(a.journal().title()));
-        m.issn(a.journal().printIssn().map(Issn::value), a.journal().onlineIssn().map(Issn::value));
-        m.issue(a.issue().volume(), a.issue().number(),
-                a.issue().date().map(LocalDate::toString).or(() -> a.issue().year().map(String::valueOf)));
-        m.pages(a.pages().map(p -> String.valueOf(p.first())), a.pages().map(p -> String.valueOf(p.last())));
-        m.published(a.publicationDate());
-        a.license().ifPresent(l -> {
-            String statement = Stream.of(l.copyrightLine(), l.text().map(RichText::plain).or(l::name))
-                    .flatMap(Optional::stream).map(String::strip).filter(s -> !s.isEmpty())
-                    .collect(Collectors.joining(" "));
-            m.rights(statement.isEmpty() ? Optional.empty() : Optional.of(statement), l.url());
-        });
-        m.fileDate(sourceDateEpoch.or(() -> a.publicationDate().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant())));
-        // An article with an e-location and no pages is numbered from 1, each label prefixed with
-        // the e-location: e2021043-1, e2021043-2, …
-        m.pageLabels(a.firstPageNumber(), a.pages().isEmpty() ? a.elocation().map(e -> e + "-") : Optional.empty());
-        return m.build();
+    /** A hex SHA-256 over the given byte arrays, each preceded by its length. */
+    static String digest(byte[]... parts) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (byte[] p : parts) {
+                md.update(String.valueOf(p.length).getBytes(StandardCharsets.US_ASCII));
+                md.update((byte) 0);
+                md.update(p);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
-
 }

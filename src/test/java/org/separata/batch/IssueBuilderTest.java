@@ -2,9 +2,9 @@ package org.separata.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,67 +13,65 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.separata.data.DataFormat;
-import org.separata.data.DataParser;
-import org.separata.data.Node;
 import org.separata.diag.ExitCode;
+import org.separata.diag.SeparataException;
+import org.separata.pipeline.Json;
+import org.separata.pipeline.RenderOptions;
+import org.separata.support.Folders;
 import org.separata.support.PdfInspector;
 import org.separata.support.Rendering;
 import org.separata.support.Repo;
 import org.separata.support.Slow;
+import org.separata.support.TestIssues;
 
-/** Issue assembly on a small synthetic issue built from the seed article. */
+/** Issue assembly on small synthetic issues built from the seed article. */
 @Slow
 class IssueBuilderTest {
 
     @TempDir
     Path dir;
 
-    /** Writes an issue of {@code n} copies of the seed, each with its own title, and returns the issue file. */
-    private Path issueOf(int n, boolean rectoStart, int brokenIndex) throws Exception {
-        String seed = Files.readString(Repo.seed(), StandardCharsets.UTF_8);
-        StringBuilder yaml = new StringBuilder("""
-                journal:
-                  title: Cuadernos Iberoamericanos
-                  issn-print: 2409-3416
-                  issn-online: 2658-5219
-                volume: 9
-                number: 4
-                year: 2021
-                first-page: 84
-                """);
-        yaml.append("recto-start: ").append(rectoStart).append("\narticles:\n");
-        for (int i = 0; i < n; i++) {
-            String text = seed.replace("una perspectiva peruana\"", "una perspectiva peruana, parte " + (i + 1) + "\"")
-                    .replace("  pages: 84-100\n", "");
-            if (i == brokenIndex) {
-                text = text.replace("issn-print: 2409-3416", "issn-print: 2409-3417");
-            }
-            Files.writeString(dir.resolve("art" + (i + 1) + ".yaml"), text, StandardCharsets.UTF_8);
-            yaml.append("  - art").append(i + 1).append(".yaml\n");
-        }
-        Path issue = dir.resolve("issue.yaml");
-        Files.writeString(issue, yaml, StandardCharsets.UTF_8);
-        return issue;
+    private Path issueOf(int n, boolean rectoStart, int... broken) throws Exception {
+        return TestIssues.issueOf(dir, n, rectoStart, broken);
     }
 
-    private IssueResult build(Path issue, IssueOptions options) {
+    private static IssueResult build(Path issue, IssueOptions options) {
         return new IssueBuilder(Rendering.separata(), Progress.NONE, d -> { }).build(issue, options);
     }
 
+    private IssueOptions options(Path out, boolean allowPartial) {
+        return new IssueOptions(out, 2, RenderOptions.defaults(), Optional.empty(), allowPartial, false, Shard.ALL);
+    }
+
     private IssueOptions options(boolean allowPartial) {
-        return new IssueOptions(dir.resolve("out"), 2, Optional.empty(), Optional.empty(), allowPartial, false,
-                Shard.ALL, false, org.separata.finish.PdfStandard.DEFAULT, false);
+        return options(dir.resolve("out"), allowPartial);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> report(Path file) throws Exception {
+        return (Map<String, Object>) Json.read(Files.readAllBytes(file), file.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> articles(Map<String, Object> report) {
+        return (List<Map<String, Object>>) report.get("articles");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> totals(Map<String, Object> report) {
+        return (Map<String, Object>) report.get("totals");
     }
 
     @Test
     void contentsPageLabelsOutlineAndOffprintsAgree() throws Exception {
-        IssueResult r = build(issueOf(3, true, -1), options(false));
+        IssueResult r = build(issueOf(3, true), options(false));
         assertEquals(ExitCode.OK, r.exitCode());
+        assertEquals(IssueResult.Status.COMPLETE, r.status());
         byte[] issueBytes = Files.readAllBytes(r.issuePdf().orElseThrow());
         org.separata.support.Archival.assertPdfA2b(issueBytes);
         org.separata.support.Archival.assertPdfA2b(Files.readAllBytes(dir.resolve("out/offprints/art2.pdf")));
         try (PdfInspector issue = new PdfInspector(Files.readAllBytes(r.issuePdf().orElseThrow()))) {
+            assertFalse(issue.infoTitle().contains("rovisional"), issue.infoTitle());
             List<String> labels = issue.pageLabels();
             assertEquals("i", labels.get(0), labels.toString());
             int front = (int) labels.stream().filter(l -> l.matches("[ivx]+")).count();
@@ -105,12 +103,19 @@ class IssueBuilderTest {
                 try (PdfInspector o = new PdfInspector(Files.readAllBytes(offprint))) {
                     assertEquals(printed, o.pageLabels().get(0), "offprint " + k + " starts where the issue puts it");
                     assertTrue(o.pageText(1).contains(" " + printed + "\u2013"), "masthead shows the computed range: " + o.pageText(1));
+                    assertFalse(o.infoTitle().contains("rovisional"), o.infoTitle());
                 }
             }
             List<String> links = new ArrayList<>();
             issue.document().getPage(1).getAnnotations().forEach(a -> links.add(a.getSubtype()));
             assertEquals(3, links.stream().filter("Link"::equals).count(), "one contents link per article");
         }
+        Map<String, Object> report = report(r.report().orElseThrow());
+        assertEquals("complete", report.get("status"));
+        assertEquals(true, report.get("pagesFinal"));
+        assertEquals("offprints/art2.pdf", articles(report).get(1).get("offprint"), "paths relative to the report");
+        assertEquals("issue.pdf", totals(report).get("issuePdf"));
+        assertEquals(List.of(), Folders.hiddenBeside(dir.resolve("out")), "no staging folder is left");
     }
 
     /**
@@ -157,38 +162,86 @@ class IssueBuilderTest {
         }
     }
 
+    /**
+     * What was seen: with one article failed, the others were written beside the old files with
+     * shifted page numbers, looking final. Now the output folder is always one whole build: a
+     * failed build leaves it exactly as it was (and is kept beside it, its pages marked
+     * provisional); --allow-partial puts a provisional build in place, every file saying so; the
+     * next complete build replaces everything, and the kept failed build goes.
+     */
     @Test
-    void oneBrokenArticleAmongFiveExitsFourAndTheOthersAreWritten() throws Exception {
-        IssueResult r = build(issueOf(5, false, 2), options(false));
-        assertEquals(ExitCode.PARTIAL_FAILURE, r.exitCode());
-        assertEquals(1, r.failed());
-        assertFalse(Files.exists(dir.resolve("out/issue.pdf")), "no issue.pdf while an article is missing");
-        for (int k : new int[] {1, 2, 4, 5}) {
-            assertTrue(Files.exists(dir.resolve("out/offprints/art" + k + ".pdf")), "offprint " + k);
+    void theOutputFolderAlwaysHoldsOneWholeBuild() throws Exception {
+        Path out = dir.resolve("out");
+        IssueResult first = build(issueOf(5, false), options(false));
+        assertEquals(IssueResult.Status.COMPLETE, first.status());
+        Map<String, String> before = Folders.snapshot(out);
+        String art4Pages;
+        try (PdfInspector o = new PdfInspector(Files.readAllBytes(out.resolve("offprints/art4.pdf")))) {
+            art4Pages = o.pageLabels().get(0);
         }
-        assertFalse(Files.exists(dir.resolve("out/offprints/art3.pdf")));
-        Node report = DataParser.parse(Files.readAllBytes(r.report()), "report.json", DataFormat.JSON);
-        String text = Files.readString(r.report());
-        assertTrue(text.contains("\"file\" : \"art3.yaml\""), text);
-        assertTrue(text.contains("\"status\" : \"failed\""), text);
-        assertTrue(text.contains("\"field\" : \"journal.issn-print\""), text);
-        assertTrue(text.contains("check digit"), text);
-        assertTrue(report instanceof Node.MapNode);
 
+        // a broken article: exit 4, out/ untouched, the build kept beside it with provisional pages
+        IssueResult failed = build(issueOf(5, false, 2), options(false));
+        assertEquals(ExitCode.PARTIAL_FAILURE, failed.exitCode());
+        assertEquals(IssueResult.Status.FAILED, failed.status());
+        assertEquals(1, failed.failed());
+        assertEquals(before, Folders.snapshot(out), "the previous build is exactly as it was");
+        Path kept = dir.resolve("out.failed");
+        assertEquals(kept, failed.folder());
+        assertEquals(List.of(".separata", "offprints", "report.json"), Folders.names(kept));
+        assertEquals(List.of("art1.provisional.pdf", "art2.provisional.pdf", "art4.provisional.pdf",
+                "art5.provisional.pdf"), Folders.names(kept.resolve("offprints")));
+        try (PdfInspector o = new PdfInspector(Files.readAllBytes(kept.resolve("offprints/art4.provisional.pdf")))) {
+            assertTrue(o.infoTitle().startsWith("[Provisional pages] "), o.infoTitle());
+            assertTrue(o.xmp().contains("[Provisional pages] "), "the XMP title says so too");
+            assertFalse(o.pageLabels().get(0).equals(art4Pages), "its pages moved up: " + o.pageLabels());
+        }
+        Map<String, Object> report = report(kept.resolve("report.json"));
+        assertEquals("failed", report.get("status"));
+        assertEquals(false, report.get("pagesFinal"));
+        Map<String, Object> art3 = articles(report).get(2);
+        assertEquals("art3.yaml", art3.get("file"));
+        assertEquals("failed", art3.get("status"));
+        assertTrue(art3.get("errors").toString().contains("journal.issn-print"), art3.toString());
+        assertTrue(art3.get("errors").toString().contains("check digit"), art3.toString());
+        assertEquals("offprints/art4.provisional.pdf", articles(report).get(3).get("offprint"));
+        assertEquals(1L, totals(report).get("failed"));
+        assertEquals(4L, totals(report).get("offprints"));
+        assertEquals(List.of(), Folders.hiddenBeside(out), "no staging folder is left");
+
+        // --allow-partial: the provisional build replaces out/ as a whole; nothing looks final
         IssueResult partial = build(issueOf(5, false, 2), options(true));
         assertEquals(ExitCode.PARTIAL_FAILURE, partial.exitCode());
+        assertEquals(IssueResult.Status.PROVISIONAL, partial.status());
+        assertEquals(out, partial.folder());
+        assertEquals(List.of(".separata", "issue.provisional.pdf", "offprints", "report.json"), Folders.names(out));
+        assertEquals(List.of("art1.provisional.pdf", "art2.provisional.pdf", "art4.provisional.pdf",
+                "art5.provisional.pdf"), Folders.names(out.resolve("offprints")), "no offprint of the old build is left");
         try (PdfInspector issue = new PdfInspector(Files.readAllBytes(partial.issuePdf().orElseThrow()))) {
             assertEquals(4, issue.outline().stream().filter(o -> !o.startsWith(" ")).count());
+            assertTrue(issue.infoTitle().startsWith("[Provisional pages] "), issue.infoTitle());
         }
+        report = report(out.resolve("report.json"));
+        assertEquals("provisional", report.get("status"));
+        assertEquals(false, report.get("pagesFinal"));
+        assertEquals("issue.provisional.pdf", totals(report).get("issuePdf"));
+
+        // fixed, and one article fewer: the complete build replaces everything; out.failed goes
+        IssueResult fixed = build(issueOf(4, false), options(false));
+        assertEquals(IssueResult.Status.COMPLETE, fixed.status());
+        assertEquals(List.of(".separata", "issue.pdf", "offprints", "report.json"), Folders.names(out));
+        assertEquals(List.of("art1.pdf", "art2.pdf", "art3.pdf", "art4.pdf"), Folders.names(out.resolve("offprints")));
+        assertFalse(Files.exists(kept), "the failed build kept beside is out of date now");
+        assertEquals(List.of(), Folders.hiddenBeside(out));
     }
 
     @Test
     void theSameIssueGivesTheSameBytesWhateverTheParallelism() throws Exception {
-        Path issue = issueOf(3, false, -1);
-        IssueResult one = build(issue, new IssueOptions(dir.resolve("one"), 1, Optional.empty(), Optional.empty(),
-                false, false, Shard.ALL, false, org.separata.finish.PdfStandard.DEFAULT, false));
-        IssueResult two = build(issue, new IssueOptions(dir.resolve("two"), 3, Optional.empty(), Optional.empty(),
-                false, false, Shard.ALL, false, org.separata.finish.PdfStandard.DEFAULT, false));
+        Path issue = issueOf(3, false);
+        IssueResult one = build(issue, new IssueOptions(dir.resolve("one"), 1, RenderOptions.defaults(),
+                Optional.empty(), false, false, Shard.ALL));
+        IssueResult two = build(issue, new IssueOptions(dir.resolve("two"), 3, RenderOptions.defaults(),
+                Optional.empty(), false, false, Shard.ALL));
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(one.issuePdf().orElseThrow()),
                 Files.readAllBytes(two.issuePdf().orElseThrow())), "issue.pdf differs");
         for (int k = 1; k <= 3; k++) {
@@ -197,22 +250,89 @@ class IssueBuilderTest {
         }
     }
 
+    private IssueOptions shard(Path out, int k, int n) {
+        return new IssueOptions(out, 2, RenderOptions.defaults(), Optional.empty(), false, false, new Shard(k, n));
+    }
+
+    /**
+     * What was seen: shards into one folder overwrote each other's report, and the last one's
+     * totals claimed the others' articles as ok. Now each shard has a folder and a report of its
+     * own, and merging them gives one report whose totals are true.
+     */
     @Test
-    void shardsSplitTheOffprintsWithoutOverlap() throws Exception {
-        Path issue = issueOf(5, false, -1);
-        List<String> seen = new ArrayList<>();
+    void shardsWriteTheirOwnReportsAndMergeIntoTrueTotals() throws Exception {
+        Path issue = issueOf(5, false);
+        Path out = dir.resolve("out");
+        int pages = 0;
         for (int k = 1; k <= 2; k++) {
-            Path out = dir.resolve("shard" + k);
-            IssueResult r = build(issue, new IssueOptions(out, 2, Optional.empty(), Optional.empty(), false, false,
-                    new Shard(k, 2), false, org.separata.finish.PdfStandard.DEFAULT, false));
+            IssueResult r = build(issue, shard(out, k, 2));
             assertEquals(ExitCode.OK, r.exitCode());
-            assertFalse(Files.exists(out.resolve("issue.pdf")));
-            try (var files = Files.list(out.resolve("offprints"))) {
-                files.forEach(f -> seen.add(f.getFileName().toString()));
-            }
+            assertEquals(out.resolve("shard-" + k + "-of-2"), r.folder());
+            assertTrue(r.issuePdf().isEmpty());
+            pages += r.pages();
         }
-        seen.sort(null);
-        assertEquals(List.of("art1.pdf", "art2.pdf", "art3.pdf", "art4.pdf", "art5.pdf"), seen);
+        assertEquals(List.of(".separata", "shard-1-of-2", "shard-2-of-2"), Folders.names(out));
+        assertEquals(List.of("art1.pdf", "art2.pdf", "art3.pdf"), Folders.names(out.resolve("shard-1-of-2/offprints")));
+        assertEquals(List.of("art4.pdf", "art5.pdf"), Folders.names(out.resolve("shard-2-of-2/offprints")));
+        Map<String, Object> second = report(out.resolve("shard-2-of-2/report.json"));
+        assertEquals(2L, totals(second).get("articles"), "a shard counts its own articles");
+        assertEquals(2L, totals(second).get("ok"));
+        assertEquals("other-shard", articles(second).get(0).get("status"));
+        assertEquals("1/2", articles(second).get(0).get("shard"));
+
+        ReportMerge.Result merged = new ReportMerge(Rendering.separata().world()).merge(out);
+        assertEquals(ExitCode.OK, merged.exitCode());
+        Map<String, Object> report = report(out.resolve("report.json"));
+        assertEquals("complete", report.get("status"));
+        assertEquals(5L, totals(report).get("articles"));
+        assertEquals(5L, totals(report).get("ok"));
+        assertEquals(5L, totals(report).get("offprints"));
+        assertEquals(0L, totals(report).get("failed"));
+        assertEquals((long) pages, totals(report).get("pages"));
+        for (Map<String, Object> a : articles(report)) {
+            assertEquals("ok", a.get("status"), a.toString());
+            assertTrue(Files.isRegularFile(out.resolve((String) a.get("offprint"))), a.toString());
+        }
+
+        // building a shard again makes the merged report stale: it goes
+        build(issue, shard(out, 1, 2));
+        assertFalse(Files.exists(out.resolve("report.json")), "a merged report no longer true is removed");
+        // a shard built from changed inputs does not merge with the others
+        Files.writeString(dir.resolve("art5.yaml"), Files.readString(dir.resolve("art5.yaml"))
+                .replace("parte 5\"", "parte cinco\""));
+        build(issue, shard(out, 2, 2));
+        SeparataException e = assertThrows(SeparataException.class,
+                () -> new ReportMerge(Rendering.separata().world()).merge(out));
+        assertEquals(ExitCode.INVALID_INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains("other inputs"), e.getMessage());
+    }
+
+    @Test
+    void aMissingShardIsNamedAndNothingIsMerged() throws Exception {
+        Path issue = issueOf(3, false);
+        Path out = dir.resolve("out");
+        build(issue, shard(out, 1, 3));
+        build(issue, shard(out, 3, 3));
+        SeparataException e = assertThrows(SeparataException.class,
+                () -> new ReportMerge(Rendering.separata().world()).merge(out));
+        assertEquals(ExitCode.INVALID_INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains("shard 2 of 3 is missing"), e.getMessage());
+        assertFalse(Files.exists(out.resolve("report.json")));
+    }
+
+    /** A shard does not go into a folder that holds a whole issue, nor the other way round. */
+    @Test
+    void shardsAndWholeIssuesKeepToTheirOwnFolders() throws Exception {
+        Path issue = issueOf(2, false);
+        Path whole = dir.resolve("whole");
+        build(issue, options(whole, false));
+        SeparataException e = assertThrows(SeparataException.class, () -> build(issue, shard(whole, 1, 2)));
+        assertEquals(ExitCode.OUTPUT, e.exitCode());
+        Path shards = dir.resolve("shards");
+        build(issue, shard(shards, 1, 2));
+        IssueResult r = build(issue, options(shards, false));
+        assertEquals(IssueResult.Status.COMPLETE, r.status(), "a whole build replaces a folder of shards");
+        assertEquals(List.of(".separata", "issue.pdf", "offprints", "report.json"), Folders.names(shards));
     }
 
     @Test
@@ -229,6 +349,9 @@ class IssueBuilderTest {
                         }
                     }
                     assertEquals(1, owners);
+                    if (n <= total) {
+                        assertTrue(Report.ownerOf(i, total, n).contains(i, total));
+                    }
                 }
                 int min = java.util.Arrays.stream(sizes).min().orElseThrow();
                 int max = java.util.Arrays.stream(sizes).max().orElseThrow();
@@ -236,7 +359,60 @@ class IssueBuilderTest {
             }
         }
         Map.of("0/3", 0, "4/3", 0, "x", 0, "1/0", 0).keySet().forEach(bad ->
-                org.junit.jupiter.api.Assertions.assertThrows(org.separata.diag.SeparataException.class,
-                        () -> Shard.parse(bad)));
+                assertThrows(SeparataException.class, () -> Shard.parse(bad)));
+    }
+
+    /**
+     * What was seen: examples/carvalho-2023 rendered with render but failed in an issue ("the
+     * article does not name its journal"), and issue --journal was dropped. Now an issue finds
+     * each article's journal profile as render does, and --journal is used.
+     */
+    @Test
+    void anIssueUsesTheArticlesJournalProfileAsRenderDoes() throws Exception {
+        Path issue = TestIssues.carvalhoIssue(dir.resolve("bundle"), true);
+        IssueResult r = build(issue, options(dir.resolve("out"), false));
+        assertEquals(IssueResult.Status.COMPLETE, r.status(), Files.readString(r.report().orElseThrow()));
+        Map<String, Object> report = report(r.report().orElseThrow());
+        assertEquals("modern", report.get("layout"), "the profile's layout");
+        try (PdfInspector o = new PdfInspector(Files.readAllBytes(dir.resolve("out/offprints/article.pdf")))) {
+            assertTrue(o.flatText().contains("Bakhtiniana"), "the profile's journal is on the page");
+            assertEquals("226", o.pageLabels().get(0));
+            var images = new ArrayList<String>();
+            var res = o.document().getPage(0).getResources();
+            res.getXObjectNames().forEach(n -> images.add(n.getName()));
+            assertFalse(images.isEmpty(), "the profile's logo is on the first page");
+        }
+
+        // the same article without a profile beside it: it fails, and --journal rescues it
+        Path bare = TestIssues.carvalhoIssue(dir.resolve("bare"), false);
+        IssueResult without = build(bare, options(dir.resolve("out2"), false));
+        assertEquals(IssueResult.Status.FAILED, without.status());
+        String errors = articles(report(without.report().orElseThrow())).get(0).get("errors").toString();
+        assertTrue(errors.contains("journal"), errors);
+        RenderOptions withJournal = new RenderOptions(Optional.empty(), false,
+                Optional.of(dir.resolve("bundle/journal.yaml")));
+        IssueResult with = build(bare, new IssueOptions(dir.resolve("out2"), 2, withJournal, Optional.empty(), false,
+                false, Shard.ALL));
+        assertEquals(IssueResult.Status.COMPLETE, with.status(), Files.readString(with.report().orElseThrow()));
+    }
+
+    /** Articles whose profiles name different layouts cannot share an issue without a layout named for it. */
+    @Test
+    void articlesInDifferentLayoutsNeedTheIssueToNameOne() throws Exception {
+        Path bundle = dir.resolve("bundle");
+        Path issue = TestIssues.carvalhoIssue(bundle, true);
+        Files.copy(Repo.seed(), bundle.resolve("seed.yaml"));
+        Files.writeString(issue, Files.readString(issue).replace("[article.yaml]", "[article.yaml, other/seed.yaml]"));
+        Files.createDirectories(bundle.resolve("other"));
+        Files.move(bundle.resolve("seed.yaml"), bundle.resolve("other/seed.yaml"));
+        SeparataException e = assertThrows(SeparataException.class, () -> build(issue, options(false)));
+        assertEquals(ExitCode.INVALID_INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains("different layouts") && e.getMessage().contains("'modern'")
+                && e.getMessage().contains("'classic'"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")));
+        assertEquals(List.of(), Folders.hiddenBeside(dir.resolve("out")));
+        IssueResult named = build(issue, new IssueOptions(dir.resolve("out"), 2,
+                RenderOptions.defaults().withLayout(Optional.of("classic")), Optional.empty(), false, false, Shard.ALL));
+        assertEquals(ExitCode.OK, named.exitCode(), Files.readString(named.report().orElseThrow()));
     }
 }

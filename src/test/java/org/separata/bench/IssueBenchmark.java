@@ -72,17 +72,7 @@ public final class IssueBenchmark {
 
     private static Path synthesize(Path dir, int n, List<Path> sources) throws Exception {
         Files.createDirectories(dir);
-        StringBuilder yaml = new StringBuilder("""
-                journal:
-                  title: Cuadernos Iberoamericanos
-                  issn-print: 2409-3416
-                  issn-online: 2658-5219
-                volume: 9
-                number: 4
-                year: 2021
-                first-page: 1
-                articles:
-                """);
+        StringBuilder yaml = new StringBuilder(org.separata.support.TestIssues.header(1) + "articles:\n");
         for (int i = 0; i < n; i++) {
             Path src = sources.get(i % sources.size());
             String name = "a" + i + src.getFileName().toString().replaceFirst("^[^.]*", "");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.separata.diag.ExitCode;
 import org.separata.diag.SeparataException;
 
 class WorldTest {
@@ -35,6 +36,102 @@ class WorldTest {
         }
         assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
+    void aFullDiskIsNamedPlainlyAtTheTargetAndLeavesNothing() throws Exception {
+        World world = World.withEnvironment(Map.of());
+        Path target = dir.resolve("out.pdf");
+        SeparataException e = assertThrows(SeparataException.class, () -> world.writeAtomically(target, out -> {
+            out.write("half".getBytes());
+            throw new java.nio.file.FileSystemException(dir.resolve(".out.pdf.123.part").toString(), null,
+                    "No space left on device");
+        }));
+        assertEquals(ExitCode.OUTPUT, e.exitCode());
+        String m = e.diagnostics().get(0).format();
+        assertTrue(m.startsWith(target + ": error: cannot be written: the disk is full"), m);
+        assertFalse(m.contains(".part"), m);
+        assertTrue(m.contains("hint:"), m);
+        assertEquals(List.of(), Files.list(dir).toList(), "no temporary file is left");
+    }
+
+    @Test
+    void devicesFoldersAndLinksAreNeverOutputs() throws Exception {
+        World world = World.withEnvironment(Map.of());
+        SeparataException dev = assertThrows(SeparataException.class,
+                () -> world.checkOutputFile(Path.of("/dev/null"), List.of()));
+        assertEquals(ExitCode.OUTPUT, dev.exitCode());
+        assertTrue(dev.getMessage().contains("character device"), dev.getMessage());
+        SeparataException folder = assertThrows(SeparataException.class, () -> world.checkOutputFile(dir, List.of()));
+        assertTrue(folder.getMessage().contains("is a folder"), folder.getMessage());
+        Path link = Files.createSymbolicLink(dir.resolve("l.pdf"), dir.resolve("t.pdf"));
+        SeparataException viaWrite = assertThrows(SeparataException.class,
+                () -> world.writeAtomically(link, "x".getBytes()));
+        assertEquals(ExitCode.OUTPUT, viaWrite.exitCode(), "a late write refuses a link too");
+        assertTrue(Files.isSymbolicLink(link));
+        assertFalse(Files.exists(dir.resolve("t.pdf")));
+    }
+
+    @Test
+    void anOutputThatIsAnInputIsAUsageError() throws Exception {
+        World world = World.withEnvironment(Map.of());
+        Path in = Files.writeString(dir.resolve("a.yaml"), "title: x");
+        Path viaLink = Files.createSymbolicLink(dir.resolve("b.yaml"), in);
+        for (Path out : List.of(in, dir.resolve("./a.yaml"), viaLink)) {
+            SeparataException e = assertThrows(SeparataException.class, () -> world.checkOutputFile(out, List.of(in)));
+            assertEquals(ExitCode.USAGE, e.exitCode(), out.toString());
+        }
+        world.checkOutputFile(dir.resolve("a.pdf"), List.of(in));
+        SeparataException holds = assertThrows(SeparataException.class,
+                () -> world.checkOutputFolder(dir, List.of(in), List.of("issue")));
+        assertEquals(ExitCode.USAGE, holds.exitCode());
+    }
+
+    @Test
+    void aStagedFolderReplacesItsPlaceWholeOrNotAtAll() throws Exception {
+        World world = World.withEnvironment(Map.of());
+        Path place = dir.resolve("out");
+
+        Staging first = world.stage(place, "issue", List.of("issue"));
+        first.write("offprints/a.pdf", "a1".getBytes());
+        first.write("offprints/b.pdf", "b1".getBytes());
+        assertFalse(Files.exists(place), "nothing is at the place before the commit");
+        first.commit();
+        assertEquals("a1", Files.readString(place.resolve("offprints/a.pdf")));
+
+        Staging second = world.stage(place, "issue", List.of("issue"));
+        second.write("offprints/a.pdf", "a2".getBytes());
+        assertEquals("a1", Files.readString(place.resolve("offprints/a.pdf")), "the place is as it was while building");
+        Path kept = second.keepFailed();
+        assertEquals(dir.resolve("out.failed"), kept);
+        assertEquals("a2", Files.readString(kept.resolve("offprints/a.pdf")));
+        assertEquals("b1", Files.readString(place.resolve("offprints/b.pdf")));
+
+        Staging third = world.stage(place, "issue", List.of("issue"));
+        third.write("offprints/a.pdf", "a3".getBytes());
+        third.discard();
+        assertThrows(SeparataException.class, () -> third.write("offprints/c.pdf", "c".getBytes()),
+                "a late worker cannot write into a removed folder");
+        assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().contains("staging")));
+
+        Staging fourth = world.stage(place, "issue", List.of("issue"));
+        fourth.write("offprints/a.pdf", "a4".getBytes());
+        fourth.commit();
+        assertEquals(List.of("a.pdf"), Files.list(place.resolve("offprints")).map(p -> p.getFileName().toString()).toList(),
+                "b.pdf of the earlier build is gone: the folder was replaced whole");
+        assertFalse(Files.exists(kept), "the kept failed build is out of date once a build succeeds");
+
+        // a folder of someone else's is not replaced, even if it appeared while the build ran
+        Path theirs = dir.resolve("theirs");
+        Staging fifth = world.stage(theirs, "issue", List.of("issue"));
+        Files.createDirectories(theirs);
+        Files.writeString(theirs.resolve("notes.txt"), "mine");
+        SeparataException e = assertThrows(SeparataException.class, fifth::commit);
+        assertEquals(ExitCode.OUTPUT, e.exitCode());
+        assertEquals("mine", Files.readString(theirs.resolve("notes.txt")));
+        SeparataException refused = assertThrows(SeparataException.class,
+                () -> world.checkOutputFolder(theirs, List.of(), List.of("issue")));
+        assertEquals(ExitCode.OUTPUT, refused.exitCode());
     }
 
     @Test

@@ -27,7 +27,7 @@ class OutlinePlacementTest {
                 new RenderedPdf.Anchor("outline-sec-1-1", 1, 70, 500.5f, 100, 12),
                 new RenderedPdf.Anchor("outline-title", 0, 70, 700, 100, 20)));
         List<Diagnostic> warnings = new ArrayList<>();
-        List<OutlineItem> items = Separata.outline(doc, rendered, warnings);
+        List<OutlineItem> items = Separata.outline(doc, rendered.anchors(), warnings);
         assertEquals(List.of(new OutlineItem("Title", 1, 0, 700), new OutlineItem("One.one", 2, 1, 500.5f)), items);
         assertEquals(1, warnings.size());
         String w = warnings.get(0).format();

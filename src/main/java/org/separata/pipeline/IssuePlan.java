@@ -1,0 +1,80 @@
+package org.separata.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.separata.model.IssueManifest;
+
+/**
+ * An issue about to be built, from {@link Issues#plan}: its manifest, its article files (paths
+ * relative to the issue file, resolved), how its articles are rendered, whether they start on
+ * right-hand pages, and its layout, once decided (by {@code --layout}, the manifest's
+ * {@code layout:}, or, after the articles are prepared, by their journal profiles:
+ * {@link Issues#settle}).
+ */
+public final class IssuePlan {
+
+    final Path file;
+    final IssueManifest manifest;
+    final RenderOptions options;
+    final boolean rectoStart;
+    final List<Path> articles;
+    final Optional<Path> cover;
+    final Optional<LayoutChoice> layout;
+    final String digest;
+
+    IssuePlan(Path file, IssueManifest manifest, RenderOptions options, boolean rectoStart, List<Path> articles,
+              Optional<Path> cover, Optional<LayoutChoice> layout, String digest) {
+        this.file = file;
+        this.manifest = manifest;
+        this.options = options;
+        this.rectoStart = rectoStart;
+        this.articles = List.copyOf(articles);
+        this.cover = cover;
+        this.layout = layout;
+        this.digest = digest;
+    }
+
+    /** The issue manifest. */
+    public Path file() {
+        return file;
+    }
+
+    public IssueManifest manifest() {
+        return manifest;
+    }
+
+    /** The article files in issue order, as paths to open (relative to the issue file's folder). */
+    public List<Path> articles() {
+        return articles;
+    }
+
+    /** Whether every article starts on a right-hand page (a blank verso before it if needed). */
+    public boolean rectoStart() {
+        return rectoStart;
+    }
+
+    /** The page the first article starts on. */
+    public int firstPage() {
+        return manifest.firstPage();
+    }
+
+    /** How the articles are rendered (PDF/A level, glyphs, translations, profile). */
+    public RenderOptions options() {
+        return options;
+    }
+
+    /** The issue's layout, once it is decided. */
+    public Optional<LayoutChoice> layout() {
+        return layout;
+    }
+
+    /** A digest of the issue manifest's bytes and of what decides how its articles are rendered. */
+    public String digest() {
+        return digest;
+    }
+
+    IssuePlan withLayout(LayoutChoice choice) {
+        return new IssuePlan(file, manifest, options, rectoStart, articles, cover, Optional.of(choice), digest);
+    }
+}
