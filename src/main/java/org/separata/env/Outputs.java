@@ -245,7 +245,8 @@ final class Outputs {
             return !Files.exists(dir, LinkOption.NOFOLLOW_LINKS);
         }
         try (Stream<Path> s = Files.list(dir)) {
-            if (s.findAny().isEmpty()) {
+            // the mark, or a mark being written by a run that made the folder a moment ago, is nothing to lose
+            if (s.noneMatch(p -> !p.getFileName().toString().startsWith(MARKER))) {
                 return true;
             }
         } catch (IOException e) {
@@ -271,9 +272,12 @@ final class Outputs {
 
     /** Marks {@code dir} as a folder Separata wrote, holding {@code kind}. */
     static void mark(Path dir, String kind) throws IOException {
-        Path marker = dir.resolve(MARKER);
-        Files.writeString(marker, "written by separata: " + kind + "\n");
-        readableByAll(marker);
+        try {
+            writeAtomically(dir.resolve(MARKER), out -> out.write(("written by separata: " + kind + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (SeparataException e) {
+            throw new IOException(e.diagnostics().get(0).message(), e);
+        }
     }
 
     /** Removes a folder and everything in it; links are removed, never followed. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Everything the finisher writes into a PDF besides the pages, in plain values: the record the
  * Info dictionary, the XMP packet, {@code /Lang} and the page labels are all written from, so
- * they cannot disagree. The pipeline builds it from the article ({@code pipeline.Separata}); where
+ * they cannot disagree. The pipeline builds it from the article ({@code pipeline.Metadata}); where
  * each value goes is documented in {@link XmpPacket} and {@link PdfFinisher}.
  *
  * @param language      the article's language (BCP 47)

@@ -180,6 +180,19 @@ class OutputSafetyTest {
         assertEquals(List.of(), Folders.hiddenBeside(theirs), "nothing was staged");
     }
 
+    /** Exit 4, the previous output folder as it was, and one line saying where this build's files are. */
+    @Test
+    void aFailedIssueExitsFourAndSaysWhereItsFilesAre() throws Exception {
+        Path issue = org.separata.support.TestIssues.issueOf(dir, 2, false, 1);
+        Path out = dir.resolve("out");
+        CliTest.Result r = run("issue", issue.toString(), "-o", out.toString(), "--progress", "none");
+        assertEquals(4, r.code(), r.err());
+        assertFalse(Files.exists(out), "nothing is put in place");
+        assertTrue(r.out().contains(out + " is as it was") && r.out().contains(dir.resolve("out.failed").toString())
+                && r.out().contains("report " + dir.resolve("out.failed/report.json")), r.out());
+        assertTrue(r.err().contains("check digit"), "the article's error is printed: " + r.err());
+    }
+
     @Test
     void mergingReportsNeedsAFolderOfShards() throws Exception {
         CliTest.Result usage = run("issue", "x.yaml", "--merge-reports", dir.toString());
