@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 public final class Interrupt {
 
     private volatile boolean raised;
+    private volatile Runnable lastResort = () -> { };
     private final CountDownLatch settled = new CountDownLatch(1);
 
     /** Asks the build to stop: no new article is started, and what it made so far is removed. */
@@ -27,13 +28,24 @@ public final class Interrupt {
         settled.countDown();
     }
 
-    /** Waits until {@link #settled} is called, at most {@code limit}; false if it was not. */
+    /** What to do if the build does not settle in time: remove what it was making. */
+    public void onTimeout(Runnable cleanUp) {
+        this.lastResort = cleanUp;
+    }
+
+    /**
+     * Waits until {@link #settled} is called, at most {@code limit}; if it is not, runs the clean-up
+     * given to {@link #onTimeout} and returns false.
+     */
     public boolean awaitSettled(Duration limit) {
         try {
-            return settled.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (settled.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         }
+        lastResort.run();
+        return false;
     }
 }

@@ -103,6 +103,7 @@ public final class IssueBuilder {
         List<Path> inputs = issues.inputs(plan);
         checkOutputs(options, place, inputs, replaces);
         Staging staging = world.stage(place, options.shard().isAll() ? ISSUE : SHARD, replaces);
+        interrupt.onTimeout(staging::discard);
         try {
             return new Build(plan, options, staging, interrupt, inputs, replaces, start).run();
         } finally {
@@ -249,7 +250,7 @@ public final class IssueBuilder {
          */
         private boolean offprints() {
             boolean provisional = incomplete();
-            for (int round = 0; !stop.get(); round++) {
+            for (int round = 0; !stop.get() && !interrupt.isRaised(); round++) {
                 paginate(outcomes, plan.firstPage(), plan.rectoStart());
                 if (round == 0 && options.shard().isAll() && (!provisional || options.allowPartial())) {
                     speculate(provisional);
@@ -400,11 +401,15 @@ public final class IssueBuilder {
                 for (Future<?> f : futures) {
                     while (!waitFor(f)) {
                         if (interrupt.isRaised()) {
-                            stop.set(true);
-                            pool.shutdownNow();
-                            pool.awaitTermination(30, TimeUnit.SECONDS);
-                            return;
+                            break;
                         }
+                    }
+                    if (interrupt.isRaised()) {
+                        // the tasks not started yet return at once; those under way are stopped and waited for
+                        stop.set(true);
+                        pool.shutdownNow();
+                        pool.awaitTermination(30, TimeUnit.SECONDS);
+                        return;
                     }
                 }
             } catch (InterruptedException e) {
@@ -429,7 +434,10 @@ public final class IssueBuilder {
         }
 
         private void runOne(ArticleOutcome a, Step step) {
-            if (stop.get() || interrupt.isRaised()) {
+            if (interrupt.isRaised()) {
+                stop.set(true);
+            }
+            if (stop.get()) {
                 return;
             }
             long t0 = world.nanoTime();

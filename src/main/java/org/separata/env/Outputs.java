@@ -65,7 +65,8 @@ final class Outputs {
     static void checkFolder(Path dir, Collection<Path> inputs, List<String> kinds) {
         Path abs = dir.toAbsolutePath().normalize();
         for (Path in : inputs) {
-            if (inside(in, abs)) {
+            // a file that is not there (where a journal profile would be found, say) cannot be lost
+            if (Files.exists(in, LinkOption.NOFOLLOW_LINKS) && inside(in, abs)) {
                 throw SeparataException.usage(SourceLocation.of(dir.toString()),
                         "holds " + in + ", an input of this run; the folder is replaced as a whole, which would "
                                 + "destroy it",

@@ -235,6 +235,49 @@ class IssueBuilderTest {
         assertEquals(List.of(), Folders.hiddenBeside(out));
     }
 
+    /**
+     * An interrupt raised while offprints are rendered (here by the progress, after the second
+     * one, so the articles not started yet return at once) stops the build: nothing is put in
+     * place and the staging folder is removed. InterruptTest does the same with a real SIGINT.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void anInterruptedBuildLeavesTheFolderAsItWasAndNothingBeside() throws Exception {
+        Path out = dir.resolve("out");
+        build(issueOf(2, false), options(false));
+        Map<String, String> before = Folders.snapshot(out);
+        Interrupt interrupt = new Interrupt();
+        Progress raiseAfterTwo = new Progress() {
+            private String stage = "";
+            private int done;
+
+            @Override
+            public synchronized void start(String s, int total) {
+                stage = s;
+                done = 0;
+            }
+
+            @Override
+            public synchronized void done(String item, boolean ok, String detail) {
+                if (stage.equals("offprints") && ++done == 2) {
+                    interrupt.raise();
+                }
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+        IssueResult r = new IssueBuilder(Rendering.separata(), raiseAfterTwo, d -> { })
+                .build(issueOf(6, false), new IssueOptions(out, 1, RenderOptions.defaults(), Optional.empty(), false,
+                        false, Shard.ALL), interrupt);
+        assertEquals(IssueResult.Status.INTERRUPTED, r.status());
+        assertEquals(ExitCode.INTERRUPTED, r.exitCode());
+        assertEquals(before, Folders.snapshot(out));
+        assertEquals(List.of(), Folders.hiddenBeside(out));
+        assertFalse(Files.exists(dir.resolve("out.failed")));
+    }
+
     @Test
     void theSameIssueGivesTheSameBytesWhateverTheParallelism() throws Exception {
         Path issue = issueOf(3, false);

@@ -56,6 +56,18 @@ class WorldTest {
     }
 
     @Test
+    void aRefusedWriteIsPermissionDenied() {
+        World world = World.withEnvironment(Map.of());
+        Path target = dir.resolve("out.pdf");
+        SeparataException e = assertThrows(SeparataException.class, () -> world.writeAtomically(target, out -> {
+            throw new java.nio.file.AccessDeniedException(dir.resolve(".out.pdf.9.part").toString());
+        }));
+        assertEquals(ExitCode.OUTPUT, e.exitCode());
+        assertTrue(e.getMessage().startsWith(target + ": error: cannot be written: permission denied"), e.getMessage());
+        assertFalse(e.getMessage().contains(".part"), e.getMessage());
+    }
+
+    @Test
     void devicesFoldersAndLinksAreNeverOutputs() throws Exception {
         World world = World.withEnvironment(Map.of());
         SeparataException dev = assertThrows(SeparataException.class,
