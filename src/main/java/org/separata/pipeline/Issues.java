@@ -59,7 +59,12 @@ public final class Issues {
                         "the issue manifest " + issueFile, SourceLocation.of(issueFile.toString()).withPath("layout"))));
         boolean recto = rectoStart.orElse(m.rectoStart());
         List<Path> articles = m.articles().stream().map(issueFile::resolveSibling).toList();
-        String how = options.withLayout(layout.map(LayoutChoice::name)) + " recto-start=" + recto;
+        // what decides how the articles come out, in words that are the same in every process and
+        // folder (a journal profile counts by its content, in each article's digest)
+        String how = String.join("\n", "layout=" + layout.map(LayoutChoice::name).orElse(""),
+                "pdfa=" + options.standard(),
+                "glyphs=" + options.allowMissingGlyphs(), "translations=" + options.includeTranslations(),
+                "recto-start=" + recto);
         return new IssuePlan(issueFile, m, options, recto, articles, m.coverImage().map(issueFile::resolveSibling),
                 layout, Separata.digest(bytes, how.getBytes(StandardCharsets.UTF_8)));
     }
