@@ -22,6 +22,7 @@ import org.separata.batch.Progress;
 import org.separata.batch.Shard;
 import org.separata.pipeline.RenderOptions;
 import org.separata.support.Folders;
+import org.separata.support.Forked;
 import org.separata.support.Rendering;
 import org.separata.support.Slow;
 import org.separata.support.TestIssues;
@@ -51,9 +52,7 @@ class InterruptTest {
                         Shard.ALL));
         Map<String, String> before = Folders.snapshot(out);
 
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "org.separata.cli.Main", "issue", issue.toString(), "-o", out.toString(), "-j", "1",
+        Process p = Forked.separata(dir, "issue", issue.toString(), "-o", out.toString(), "-j", "1",
                 "--progress", "log").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Object seen = new Object();

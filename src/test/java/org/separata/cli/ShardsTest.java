@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.separata.pipeline.Json;
+import org.separata.support.Forked;
 import org.separata.support.Slow;
 import org.separata.support.TestIssues;
 
@@ -33,10 +34,8 @@ class ShardsTest {
                 "--progress", "none");
         assertEquals(0, first.code(), first.err());
 
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "org.separata.cli.Main", "issue", "issue.yaml", "-o", "out", "--shard", "2/2", "--progress", "none")
-                .directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = Forked.separata(dir, "issue", "issue.yaml", "-o", "out", "--shard", "2/2", "--progress", "none")
+                .redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(3, TimeUnit.MINUTES));
         assertEquals(0, p.exitValue(), said);

@@ -1,0 +1,20 @@
+package org.separata.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line in a JVM of its own, with the test run's classpath, as a user runs it. */
+public final class Forked {
+
+    private Forked() {
+    }
+
+    /** {@code separata ARGS…}, not yet started, in the working folder {@code dir}. */
+    public static ProcessBuilder separata(Path dir, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.separata.cli.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).directory(dir.toFile());
+    }
+}
