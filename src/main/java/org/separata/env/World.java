@@ -91,6 +91,50 @@ public final class World {
         }
     }
 
+    /** Files an article bundle holds beside the article (its figures' images) are at most this large. */
+    public static final long MAX_BUNDLE_FILE_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * A file of an article's bundle: {@code relative} (as the article names it, e.g. a JATS
+     * {@code xlink:href}) inside {@code bundle}, the folder of the input. Only a regular file whose
+     * real path lies inside the bundle's real path is read, bounded in size: no absolute paths, no
+     * {@code ..}, no URLs, no symlinks out of the bundle, no devices. Empty when there is no such
+     * file; a file that is there but may not be read is empty too, with the reason in {@code refused}.
+     */
+    public Optional<byte[]> readBundleFile(Path bundle, String relative, java.util.function.Consumer<String> refused) {
+        if (!isSafeRelative(relative)) {
+            refused.accept("'" + relative + "' is not a plain relative file name inside the article's folder");
+            return Optional.empty();
+        }
+        try {
+            Path root = bundle.toAbsolutePath().toRealPath();
+            Path file = root.resolve(relative).normalize();
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            Path real = file.toRealPath();
+            if (!real.startsWith(root)) {
+                refused.accept("'" + relative + "' leads outside the article's folder");
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(real)) {
+                refused.accept("'" + relative + "' is not a regular file");
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(real)) {
+                byte[] bytes = in.readNBytes((int) MAX_BUNDLE_FILE_BYTES + 1);
+                if (bytes.length > MAX_BUNDLE_FILE_BYTES) {
+                    refused.accept("'" + relative + "' is larger than " + MAX_BUNDLE_FILE_BYTES / (1024 * 1024) + " MiB");
+                    return Optional.empty();
+                }
+                return Optional.of(bytes);
+            }
+        } catch (IOException | RuntimeException e) {
+            refused.accept("'" + relative + "' cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     public boolean exists(Path file) {
         return Files.exists(file);
     }

@@ -248,6 +248,25 @@ public final class GlyphPreflight {
             } else if (b instanceof Block.Omitted o) {
                 o.label().ifPresent(l -> sb.append(l).append(' '));
                 o.caption().ifPresent(c -> sb.append(c.plain()).append('\n'));
+            } else if (b instanceof Block.Table t) {
+                t.label().ifPresent(l -> sb.append(l).append(' '));
+                t.caption().ifPresent(c -> sb.append(c.plain()).append('\n'));
+                for (List<Block.Row> part : List.of(t.head(), t.body(), t.foot())) {
+                    part.forEach(r -> r.cells().forEach(c -> sb.append(c.plain()).append('\n')));
+                }
+                t.notes().forEach(n -> sb.append(n.text().plain()).append('\n'));
+            } else if (b instanceof Block.Figure f) {
+                f.label().ifPresent(l -> sb.append(l).append(' '));
+                f.caption().ifPresent(c -> sb.append(c.plain()).append('\n'));
+            } else if (b instanceof Block.Formula f) {
+                f.label().ifPresent(l -> sb.append(l).append(' '));
+                f.math().ifPresent(m -> sb.append(m.characters()).append('\n'));
+                f.tex().ifPresent(x -> sb.append(x).append('\n'));
+            } else if (b instanceof Block.Boxed x) {
+                x.title().ifPresent(c -> sb.append(c.plain()).append('\n'));
+                blocks(x.blocks(), sb);
+            } else if (b instanceof Block.Preformatted p) {
+                sb.append(p.text()).append('\n');
             }
         }
     }

@@ -19,6 +19,7 @@ import org.separata.finish.OutlineItem;
 import org.separata.finish.PdfFinisher;
 import org.separata.finish.PdfMetadata;
 import org.separata.fonts.FontCatalog;
+import org.separata.layout.FigureImages;
 import org.separata.layout.GlyphPreflight;
 import org.separata.layout.Layouts;
 import org.separata.layout.OutlineEntry;
@@ -206,7 +207,9 @@ public final class Separata {
         }
         Article article = printed(read, options, warnings);
         warnings.addAll(preflight(read, options));
-        XhtmlDocument xhtml = layout.layout(article, presentation);
+        FigureImages images = figureImages(read, article, layout);
+        warnings.addAll(images.warnings());
+        XhtmlDocument xhtml = layout.layout(article, presentation, images);
         RenderedPdf rendered = PdfRenderer.render(xhtml);
         warnings.addAll(rendered.warnings());
         List<OutlineItem> outline = outline(xhtml, rendered, warnings);
@@ -258,7 +261,23 @@ public final class Separata {
 
     /** The article's XHTML as the layout makes it (for assembling an issue). */
     public XhtmlDocument xhtml(ReadResult read, RenderOptions options) {
-        return layoutFor(read, options).layout(printed(read, options, new ArrayList<>()), presentation(read));
+        XhtmlLayout layout = layoutFor(read, options);
+        Article article = printed(read, options, new ArrayList<>());
+        return layout.layout(article, presentation(read), figureImages(read, article, layout));
+    }
+
+    /**
+     * The images of the article's figures, read from the folder of the input (the article's
+     * bundle) and nowhere else, checked and placed at print size.
+     */
+    private FigureImages figureImages(ReadResult read, Article article, XhtmlLayout layout) {
+        Path input = Path.of(read.sources().file());
+        Path bundle = input.toAbsolutePath().getParent();
+        if (bundle == null || !world.exists(input)) {
+            return FigureImages.resolve(article, layout.pack().page(), read.sources(), (name, refused) -> Optional.empty());
+        }
+        return FigureImages.resolve(article, layout.pack().page(), read.sources(),
+                (name, refused) -> world.readBundleFile(bundle, name, refused));
     }
 
     /**
