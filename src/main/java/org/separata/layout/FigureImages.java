@@ -128,7 +128,7 @@ public final class FigureImages {
             try {
                 Placed p = place(found.get(), bytes.get(), placed.size(), textWidth, textHeight * 0.8);
                 placed.put(href, p);
-                if (p.dpi() < MIN_DPI) {
+                if (p.dpi() < MIN_DPI - 0.5) {
                     warnings.add(Diagnostic.warning(at, String.format(Locale.ROOT,
                             "the image of %s ('%s') has %.0f dpi at the size it is printed (%.0f × %.0f mm)",
                             what, found.get(), p.dpi(), p.widthMm(), p.heightMm()),

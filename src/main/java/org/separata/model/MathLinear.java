@@ -14,6 +14,21 @@ final class MathLinear {
         return sb.toString().replaceAll("\\s+", " ").strip();
     }
 
+    /** A script or a fraction's part: operators without the spaces around them. */
+    private static String compact(MathNode n) {
+        return of(n).replaceAll(" ?([=<>≤≥≈≠+−×±]) ?", "$1");
+    }
+
+    private static final String LARGE = "∑∏∐⋃⋂∫∬∭∮";
+
+    /** A space after a large operator's limits, before what it applies to. */
+    private static void afterLarge(List<MathNode> c, StringBuilder sb) {
+        if (!c.isEmpty() && c.get(0).name().equals("mo") && !c.get(0).text().isEmpty()
+                && LARGE.indexOf(c.get(0).text().charAt(0)) >= 0) {
+            sb.append(' ');
+        }
+    }
+
     private static void write(MathNode n, StringBuilder sb) {
         List<MathNode> c = n.children();
         switch (n.name()) {
@@ -38,6 +53,7 @@ final class MathLinear {
                     sb.append('^');
                     group(c.get(2), sb);
                 }
+                afterLarge(c, sb);
             }
             case "munder" -> script(c, sb, "_", 1);
             case "mover" -> script(c, sb, "^", 1);
@@ -47,9 +63,13 @@ final class MathLinear {
                     sb.append('^');
                     group(c.get(2), sb);
                 }
+                afterLarge(c, sb);
             }
             case "mfrac" -> {
                 if (c.size() == 2) {
+                    if (!sb.isEmpty() && Character.isLetterOrDigit(sb.charAt(sb.length() - 1))) {
+                        sb.append(' ');
+                    }
                     group(c.get(0), sb);
                     sb.append('/');
                     group(c.get(1), sb);
@@ -117,7 +137,7 @@ final class MathLinear {
 
     /** A part written alone when it is one symbol, else in parentheses. */
     private static void group(MathNode n, StringBuilder sb) {
-        String s = of(n);
+        String s = compact(n);
         String head = s.replaceFirst("^[\\p{L}\\p{N}.]+(?=\\()", "");
         if (s.codePointCount(0, s.length()) <= 1 || s.matches("[\\p{L}\\p{N}.]+") || isFenced(head)) {
             sb.append(s);

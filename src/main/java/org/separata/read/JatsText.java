@@ -328,7 +328,8 @@ final class JatsText {
                 heading(e).ifPresent(h -> out.add(Paragraph.of(h)));
                 list(e).ifPresent(out::add);
             }
-            case "def-list" -> definitions(e).ifPresent(out::add);
+            case "def-list" -> definitions(e).ifPresent(items -> out.add(new Block.Boxed("definitions", heading(e),
+                    items)));
             case "disp-quote" -> {
                 Optional<RichText> attribution = optionalRich(e.first("attrib"));
                 out.add(new Block.Quote(blocks(e), attribution));
@@ -433,7 +434,8 @@ final class JatsText {
         return blocks;
     }
 
-    private Optional<Block> definitions(Element e) {
+    /** A definition list: one paragraph per item, the term in bold, then the definition. */
+    private Optional<List<Block>> definitions(Element e) {
         List<List<Block>> items = new ArrayList<>();
         for (Element item : e.all("def-item")) {
             Optional<RichText> term = optionalRich(item.first("term"));
@@ -454,7 +456,7 @@ final class JatsText {
             }
             items.add(blocks);
         }
-        return items.isEmpty() ? Optional.empty() : Optional.of(new Block.ListBlock(false, items));
+        return items.isEmpty() ? Optional.empty() : Optional.of(items.stream().flatMap(List::stream).toList());
     }
 
     /**

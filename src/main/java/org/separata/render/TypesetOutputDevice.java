@@ -128,6 +128,11 @@ final class TypesetOutputDevice extends ITextOutputDevice {
         cb.endText();
     }
 
+    /** The text matrix for text drawn at (x, y), in dots (for formulas, drawn by {@link MathElement}). */
+    float[] textMatrixAt(float x, float y) {
+        return textMatrix(x, y, getDotsPerPoint());
+    }
+
     /** The text matrix Flying Saucer's device would set for a string drawn at (x, y). */
     private float[] textMatrix(float x, float y, float dotsPerPoint) {
         AffineTransform at = (AffineTransform) getTransform().clone();
@@ -227,7 +232,7 @@ final class TypesetOutputDevice extends ITextOutputDevice {
     }
 
     /** A text string in UTF-16 with its byte order mark, which every reader decodes alike. */
-    private static PdfString utf16(String s) {
+    static PdfString utf16(String s) {
         byte[] body = s.getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
         byte[] bytes = new byte[body.length + 2];
         bytes[0] = (byte) 0xFE;
