@@ -39,6 +39,9 @@ final class RenderCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
+    FontOptions fonts = new FontOptions();
+
+    @Mixin
     ArticleOptions article = new ArticleOptions();
 
     @Mixin
@@ -54,7 +57,8 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RenderOptions options = article.toRenderOptions(outputOptions.allowMissingGlyphs, outputOptions.standard);
+        RenderOptions options = fonts.apply(article.toRenderOptions(outputOptions.allowMissingGlyphs,
+                outputOptions.standard));
         Path target = output != null ? output : defaultOutput(input);
         if (watch) {
             PrintWriter out = spec.commandLine().getOut();

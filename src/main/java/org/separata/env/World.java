@@ -182,6 +182,60 @@ public final class World {
         return ResourceRoot.classpath("layouts/lib");
     }
 
+    /** Font files are at most this large (Debian's Noto CJK collections are 20 to 27 MiB). */
+    public static final long MAX_FONT_FILE_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * The system's font folders, searched for a font when no font of the layout has a character:
+     * {@code SEPARATA_SYSTEM_FONTS} (folders separated by ':') if it is set, which may be empty;
+     * else /usr/share/fonts, /usr/local/share/fonts, ~/.local/share/fonts and ~/.fonts, those that exist.
+     */
+    public List<Path> systemFontFolders() {
+        String set = env.get("SEPARATA_SYSTEM_FONTS");
+        List<Path> out = new ArrayList<>();
+        if (set != null) {
+            for (String p : set.split(java.io.File.pathSeparator)) {
+                if (!p.isBlank()) {
+                    out.add(Path.of(p.strip()));
+                }
+            }
+            return out;
+        }
+        out.add(Path.of("/usr/share/fonts"));
+        out.add(Path.of("/usr/local/share/fonts"));
+        String home = env.get("HOME");
+        if (home != null && !home.isBlank()) {
+            out.add(Path.of(home, ".local", "share", "fonts"));
+            out.add(Path.of(home, ".fonts"));
+        }
+        return out.stream().filter(Files::isDirectory).toList();
+    }
+
+    /** The font files (.ttf, .otf, .ttc) in a folder and its subfolders, sorted; none when it is not a folder. */
+    public List<Path> fontFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(folder, 6)) {
+            List<Path> out = new ArrayList<>(s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .matches(".*\\.(ttf|otf|ttc)")).filter(Files::isRegularFile).toList());
+            out.sort(null);
+            return out;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    /** A font file's bytes, bounded in size; empty when it cannot be read. */
+    public Optional<byte[]> readFontFile(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) MAX_FONT_FILE_BYTES + 1);
+            return bytes.length > MAX_FONT_FILE_BYTES ? Optional.empty() : Optional.of(bytes);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The root of the built-in font families ({@code fonts/}). */
     public ResourceRoot fonts() {
         return ResourceRoot.classpath("fonts");

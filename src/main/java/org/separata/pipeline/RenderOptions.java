@@ -13,7 +13,7 @@ import org.separata.finish.PdfStandard;
  * translations (JATS translation sub-articles) after it.
  */
 public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal,
-                            PdfStandard standard, boolean includeTranslations) {
+                            PdfStandard standard, boolean includeTranslations, java.util.List<Path> fontPath) {
 
     public static final String DEFAULT_LAYOUT = "classic";
 
@@ -21,6 +21,17 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
         layout = layout == null ? Optional.empty() : layout;
         journal = journal == null ? Optional.empty() : journal;
         java.util.Objects.requireNonNull(standard);
+        fontPath = fontPath == null ? java.util.List.of() : java.util.List.copyOf(fontPath);
+    }
+
+    public RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal,
+                         PdfStandard standard, boolean includeTranslations) {
+        this(layout, allowMissingGlyphs, journal, standard, includeTranslations, java.util.List.of());
+    }
+
+    /** With folders of fonts ({@code --font-path}), searched before the system's for characters the layout lacks. */
+    public RenderOptions withFontPath(java.util.List<Path> folders) {
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, includeTranslations, folders);
     }
 
     /** A named layout, the journal profile next to the article, PDF/A-2b, no translations. */
@@ -43,10 +54,10 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
     }
 
     public RenderOptions withStandard(PdfStandard s) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, s, includeTranslations);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, s, includeTranslations, fontPath);
     }
 
     public RenderOptions withTranslations(boolean include) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, include);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, include, fontPath);
     }
 }

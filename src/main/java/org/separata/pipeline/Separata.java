@@ -19,7 +19,9 @@ import org.separata.finish.OutlineItem;
 import org.separata.finish.PdfFinisher;
 import org.separata.finish.PdfMetadata;
 import org.separata.fonts.FontCatalog;
+import org.separata.fonts.FontFinder;
 import org.separata.layout.FigureImages;
+import org.separata.layout.FontFallbacks;
 import org.separata.layout.GlyphPreflight;
 import org.separata.layout.Layouts;
 import org.separata.layout.OutlineEntry;
@@ -51,10 +53,14 @@ public final class Separata {
     private final World world;
     private final Layouts layouts;
     private final PdfFinisher finisher;
+    private final FontCatalog fonts;
+    private final FontFinder fontFinder;
 
     public Separata(World world) {
         this.world = world;
-        this.layouts = new Layouts(world, new FontCatalog(world));
+        this.fonts = new FontCatalog(world);
+        this.fontFinder = new FontFinder(world);
+        this.layouts = new Layouts(world, fonts);
         this.finisher = new PdfFinisher(world.resource(ResourceRoot.classpath("color"), "sRGB.icc")
                 .orElseThrow(() -> new IllegalStateException("the built-in colour profile color/sRGB.icc is missing")));
     }
@@ -147,9 +153,9 @@ public final class Separata {
      */
     public XhtmlLayout layoutFor(ReadResult read, RenderOptions options) {
         Optional<JournalProfile> profile = read.profile();
-        return options.layout().map(layouts::get)
+        return options.layout().map(name -> layouts.get(name, SourceLocation.of("--layout " + name), options.fontPath()))
                 .or(() -> profile.flatMap(p -> profileLayout(p)
-                        .map(name -> layouts.get(name, p.location("layout")))))
+                        .map(name -> layouts.get(name, p.location("layout"), options.fontPath()))))
                 .orElseGet(() -> layouts.get(RenderOptions.DEFAULT_LAYOUT));
     }
 
@@ -185,9 +191,9 @@ public final class Separata {
      */
     public List<Diagnostic> preflight(ReadResult read, RenderOptions options) {
         XhtmlLayout layout = layoutFor(read, options);
-        List<Diagnostic> glyphs = GlyphPreflight.check(printed(read, options, new ArrayList<>()), layout.pack(),
-                read.sources(),
-                options.allowMissingGlyphs());
+        Article article = printed(read, options, new ArrayList<>());
+        List<Diagnostic> glyphs = GlyphPreflight.check(article, layout.pack(), fallbacks(article, layout, options),
+                read.sources(), options.allowMissingGlyphs());
         if (!options.allowMissingGlyphs() && !glyphs.isEmpty()) {
             throw new SeparataException(ExitCode.INVALID_INPUT, glyphs);
         }
@@ -209,7 +215,7 @@ public final class Separata {
         warnings.addAll(preflight(read, options));
         FigureImages images = figureImages(read, article, layout);
         warnings.addAll(images.warnings());
-        XhtmlDocument xhtml = layout.layout(article, presentation, images);
+        XhtmlDocument xhtml = layout.layout(article, presentation, images, fallbacks(article, layout, options));
         RenderedPdf rendered = PdfRenderer.render(xhtml);
         warnings.addAll(rendered.warnings());
         List<OutlineItem> outline = outline(xhtml, rendered, warnings);
@@ -236,7 +242,8 @@ public final class Separata {
         XhtmlLayout layout = layoutFor(read, options);
         List<Diagnostic> found = new ArrayList<>(read.warnings());
         Article article = printed(read, options, found);
-        found.addAll(GlyphPreflight.check(article, layout.pack(), read.sources(), false));
+        found.addAll(GlyphPreflight.check(article, layout.pack(), fallbacks(article, layout, options), read.sources(),
+                false));
         return new Validation(found);
     }
 
@@ -263,7 +270,20 @@ public final class Separata {
     public XhtmlDocument xhtml(ReadResult read, RenderOptions options) {
         XhtmlLayout layout = layoutFor(read, options);
         Article article = printed(read, options, new ArrayList<>());
-        return layout.layout(article, presentation(read), figureImages(read, article, layout));
+        return layout.layout(article, presentation(read), figureImages(read, article, layout),
+                fallbacks(article, layout, options));
+    }
+
+    /**
+     * The fonts the article's characters fall back to: the built-in chain, then fonts in the
+     * pack's own fonts/ folder, in --font-path folders and in the system's font folders.
+     */
+    private List<org.separata.fonts.FontFamily> fallbacks(Article article, XhtmlLayout layout, RenderOptions options) {
+        List<Path> folders = new ArrayList<>();
+        layout.pack().root().directory().ifPresent(d -> folders.add(d.resolve("fonts")));
+        folders.addAll(options.fontPath());
+        folders.addAll(world.systemFontFolders());
+        return FontFallbacks.forArticle(article, layout.pack(), fonts, fontFinder, folders);
     }
 
     /**

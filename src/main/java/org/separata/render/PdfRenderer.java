@@ -97,6 +97,7 @@ public final class PdfRenderer {
          */
         int layout(XhtmlDocument doc) {
             Document dom = parse(doc.xhtml());
+            FontFallback.apply(dom, doc.fonts(), doc.fallbacks());
             agent.use(doc.resources());
             for (int round = 0; ; round++) {
                 // line breaking learns from each document's own lines (see BreakOpportunities)

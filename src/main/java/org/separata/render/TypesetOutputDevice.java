@@ -101,6 +101,14 @@ final class TypesetOutputDevice extends ITextOutputDevice {
 
     @Override
     public void drawString(String s, float x, float y, JustificationInfo info) {
+        if (font != null && ComplexText.applies(s)) {
+            // right-to-left text: in visual order and shaped (see ComplexText), never faked bold or italic
+            fill(new Path2D.Float());
+            if (ComplexText.draw(getCurrentPage(), font.getFontDescription().getFont(),
+                    font.getSize2D() / getDotsPerPoint(), s, textMatrix(x, y, getDotsPerPoint()))) {
+                return;
+            }
+        }
         FontShaper shaper = font == null ? null : ShapedWidths.shaper(font.getFontDescription().getFont());
         if (shaper == null || needsSyntheticStyle()) {
             super.drawString(ShapedWidths.visible(s), x, y, info);
