@@ -113,8 +113,8 @@ public final class FigureImages {
             Optional<byte[]> bytes = Optional.empty();
             for (String name : candidates(href)) {
                 bytes = bundle.apply(name, refusals::add);
-                if (bytes.isPresent()) {
-                    found = Optional.of(name);
+                if (bytes.isPresent() || !refusals.isEmpty()) {
+                    found = bytes.map(b -> name);
                     break;
                 }
             }

@@ -497,10 +497,10 @@ public final class MathLayout {
         Font f = fontFor(cp, Font.REGULAR);
         double[] m = metrics.box(f, cp);
         double natural = (m[1] + m[2]) * s.size;
-        double wanted = 2 * half * 1.08;
-        if (natural <= 0 || wanted <= natural * 1.05) {
+        if (natural <= 0 || 2 * half <= natural * 1.02) {
             return fence;
         }
+        double wanted = 2 * half * 1.08;
         double scaleY = wanted / natural;
         // a taller fence is also a little wider, as TeX's bigger sizes are
         double scaleX = Math.min(1.6, 1 + (scaleY - 1) * 0.15);

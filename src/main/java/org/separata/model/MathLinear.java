@@ -11,22 +11,12 @@ final class MathLinear {
     static String of(MathNode n) {
         StringBuilder sb = new StringBuilder();
         write(n, sb);
-        return sb.toString().replaceAll("\\s+", " ").strip();
+        return sb.toString().replaceAll("\\s+", " ").replaceAll(" ([)\\]},;⟩])", "$1").strip();
     }
 
     /** A script or a fraction's part: operators without the spaces around them. */
     private static String compact(MathNode n) {
         return of(n).replaceAll(" ?([=<>≤≥≈≠+−×±]) ?", "$1");
-    }
-
-    private static final String LARGE = "∑∏∐⋃⋂∫∬∭∮";
-
-    /** A space after a large operator's limits, before what it applies to. */
-    private static void afterLarge(List<MathNode> c, StringBuilder sb) {
-        if (!c.isEmpty() && c.get(0).name().equals("mo") && !c.get(0).text().isEmpty()
-                && LARGE.indexOf(c.get(0).text().charAt(0)) >= 0) {
-            sb.append(' ');
-        }
     }
 
     private static void write(MathNode n, StringBuilder sb) {
@@ -48,22 +38,22 @@ final class MathLinear {
             case "msub" -> script(c, sb, "_", 1);
             case "msup" -> script(c, sb, "^", 1);
             case "msubsup" -> {
-                script(c, sb, "_", 1);
+                scriptOnly(c, sb, "_", 1);
                 if (c.size() > 2) {
                     sb.append('^');
                     group(c.get(2), sb);
                 }
-                afterLarge(c, sb);
+                sb.append(' ');
             }
             case "munder" -> script(c, sb, "_", 1);
             case "mover" -> script(c, sb, "^", 1);
             case "munderover" -> {
-                script(c, sb, "_", 1);
+                scriptOnly(c, sb, "_", 1);
                 if (c.size() > 2) {
                     sb.append('^');
                     group(c.get(2), sb);
                 }
-                afterLarge(c, sb);
+                sb.append(' ');
             }
             case "mfrac" -> {
                 if (c.size() == 2) {
@@ -78,8 +68,8 @@ final class MathLinear {
                 }
             }
             case "msqrt" -> {
-                sb.append('√');
-                groupAll(c, sb);
+                String inner = compact(MathNode.of("mrow", c));
+                sb.append('√').append(inner.codePointCount(0, inner.length()) <= 1 ? inner : "(" + inner + ")");
             }
             case "mroot" -> {
                 if (c.size() == 2) {
@@ -125,6 +115,12 @@ final class MathLinear {
     }
 
     private static void script(List<MathNode> c, StringBuilder sb, String mark, int at) {
+        scriptOnly(c, sb, mark, at);
+        // "D_i t_i", not "D_it_i": what follows a script is not part of it
+        sb.append(' ');
+    }
+
+    private static void scriptOnly(List<MathNode> c, StringBuilder sb, String mark, int at) {
         if (c.isEmpty()) {
             return;
         }
@@ -138,16 +134,12 @@ final class MathLinear {
     /** A part written alone when it is one symbol, else in parentheses. */
     private static void group(MathNode n, StringBuilder sb) {
         String s = compact(n);
-        String head = s.replaceFirst("^[\\p{L}\\p{N}.]+(?=\\()", "");
+        String head = s.replaceFirst("^(√|[\\p{L}\\p{N}.]+)(?=\\()", "");
         if (s.codePointCount(0, s.length()) <= 1 || s.matches("[\\p{L}\\p{N}.]+") || isFenced(head)) {
             sb.append(s);
         } else {
             sb.append('(').append(s).append(')');
         }
-    }
-
-    private static void groupAll(List<MathNode> c, StringBuilder sb) {
-        group(MathNode.of("mrow", c), sb);
     }
 
     private static boolean isFenced(String s) {

@@ -16,7 +16,10 @@ import org.separata.fonts.FontFace;
  * Right-to-left text (Arabic, Hebrew, Syriac, Thaana…) inside left-to-right text: each run is
  * put in visual order by the JDK's bidi algorithm and shaped by the JDK's OpenType layout (Arabic
  * letters join: initial, medial, final forms and the lam-alef ligature), then written as the
- * glyphs it chose, which OpenPDF maps back to the letters for copying. The widths Flying Saucer
+ * glyphs it chose. Each glyph maps back (ToUnicode) to its Unicode presentation form, in visual
+ * order; readers put that back in logical order, as pdftotext does, and the forms normalise (NFKC)
+ * to the letters. (An {@code /ActualText} with the logical text was tried: pdftotext then reverses
+ * it a second time.) The widths Flying Saucer
  * lays out with are the shaped ones, so what is drawn fits the space it was given.
  */
 final class ComplexText {
