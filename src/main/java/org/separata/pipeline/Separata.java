@@ -244,6 +244,7 @@ public final class Separata {
         Article article = printed(read, options, found);
         found.addAll(GlyphPreflight.check(article, layout.pack(), fallbacks(article, layout, options), read.sources(),
                 false));
+        found.addAll(figureImages(read, article, layout).warnings());
         return new Validation(found);
     }
 
