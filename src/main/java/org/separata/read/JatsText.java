@@ -102,7 +102,8 @@ final class JatsText {
             case "tex-math" -> out.add(texSource(e));
             case "inline-graphic", "graphic", "inline-media", "media" -> ctx.warn(e, "",
                     "an inline image (" + e.attr("xlink:href").orElse("no file named") + ") is left out",
-                    "Separata never reads images a JATS file names; describe it in the text if it matters");
+                    "images inside a line of text are not placed; use a <fig> or <graphic> between paragraphs, "
+                            + "or describe it in the text if it matters");
             case "xi:include" -> ctx.warn(e, "", "<xi:include> is not processed; nothing is included",
                     "put the text itself into the file");
             case "target", "alt-text", "long-desc", "object-id" -> {
