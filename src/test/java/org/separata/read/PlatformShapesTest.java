@@ -113,6 +113,26 @@ class PlatformShapesTest {
     }
 
     @Test
+    void aTableGivenAsCellsAndAsAnImageIsSetFromItsCells() {
+        ReadResult r = read("""
+                <journal-meta><journal-title-group><journal-title>J</journal-title></journal-title-group></journal-meta>""" + META,
+                """
+                <sec><table-wrap id="t1"><label>Table 1</label><caption><title>Both.</title></caption>
+                <alternatives><graphic xlink:href="t1.tif"/><table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table></alternatives>
+                </table-wrap>
+                <table-wrap id="t2"><label>Table 2</label><graphic xlink:href="t2.tif"/></table-wrap>
+                <table-wrap id="t3"><label>Table 3</label></table-wrap></sec>""", "");
+        List<Block> b = r.article().body().get(0).blocks();
+        Block.Table t = (Block.Table) b.get(0);
+        assertEquals(List.of("A", "B"), t.head().get(0).cells().stream().map(Block.Cell::plain).toList(),
+                "a first row of header cells is the head");
+        assertEquals("2", t.body().get(0).cells().get(1).plain());
+        assertTrue(b.get(1) instanceof Block.Figure f && f.kind().equals("table") && f.files().equals(List.of("t2.tif")));
+        assertTrue(b.get(2) instanceof Block.Omitted o && o.kind().equals("table"));
+        assertTrue(all(r.warnings()).contains("Table 3 has neither cells nor an image"), all(r.warnings()));
+    }
+
+    @Test
     void bodyPartsBecomeTheirOwnBlocks() {
         ReadResult r = read("""
                 <journal-meta><journal-title-group><journal-title>J</journal-title></journal-title-group></journal-meta>""" + META,
