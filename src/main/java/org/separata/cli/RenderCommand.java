@@ -44,6 +44,9 @@ final class RenderCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
+    FontOptions fonts = new FontOptions();
+
+    @Mixin
     ArticleOptions article = new ArticleOptions();
 
     @Mixin
@@ -64,8 +67,8 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RenderOptions options = article.toRenderOptions(outputOptions.allowMissingGlyphs, outputOptions.standard)
-                .withFirstPage(Optional.ofNullable(firstPage));
+        RenderOptions options = fonts.apply(article.toRenderOptions(outputOptions.allowMissingGlyphs,
+                outputOptions.standard)).withFirstPage(Optional.ofNullable(firstPage));
         Path target = output != null ? output : defaultOutput(input);
         // an output that would destroy an input, or cannot be written, is refused before anything renders
         separata.world().checkOutputFile(target, separata.dependencies(input, options));

@@ -29,6 +29,9 @@ final class ValidateCommand implements Callable<Integer> {
     Path input;
 
     @Mixin
+    FontOptions fonts = new FontOptions();
+
+    @Mixin
     ArticleOptions article = new ArticleOptions();
 
     ValidateCommand(Separata separata) {
@@ -37,7 +40,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation v = separata.validate(input, article.toRenderOptions(false, org.separata.finish.PdfStandard.DEFAULT));
+        Validation v = separata.validate(input, fonts.apply(article.toRenderOptions(false,
+                org.separata.finish.PdfStandard.DEFAULT)));
         PrintWriter err = spec.commandLine().getErr();
         for (Diagnostic d : v.diagnostics()) {
             err.println(d.format());

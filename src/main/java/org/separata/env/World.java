@@ -89,6 +89,50 @@ public final class World {
         }
     }
 
+    /** Files an article bundle holds beside the article (its figures' images) are at most this large. */
+    public static final long MAX_BUNDLE_FILE_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * A file of an article's bundle: {@code relative} (as the article names it, e.g. a JATS
+     * {@code xlink:href}) inside {@code bundle}, the folder of the input. Only a regular file whose
+     * real path lies inside the bundle's real path is read, bounded in size: no absolute paths, no
+     * {@code ..}, no URLs, no symlinks out of the bundle, no devices. Empty when there is no such
+     * file; a file that is there but may not be read is empty too, with the reason in {@code refused}.
+     */
+    public Optional<byte[]> readBundleFile(Path bundle, String relative, java.util.function.Consumer<String> refused) {
+        if (!isSafeRelative(relative)) {
+            refused.accept("'" + relative + "' is not a plain relative file name inside the article's folder");
+            return Optional.empty();
+        }
+        try {
+            Path root = bundle.toAbsolutePath().toRealPath();
+            Path file = root.resolve(relative).normalize();
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            Path real = file.toRealPath();
+            if (!real.startsWith(root)) {
+                refused.accept("'" + relative + "' leads outside the article's folder");
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(real)) {
+                refused.accept("'" + relative + "' is not a regular file");
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(real)) {
+                byte[] bytes = in.readNBytes((int) MAX_BUNDLE_FILE_BYTES + 1);
+                if (bytes.length > MAX_BUNDLE_FILE_BYTES) {
+                    refused.accept("'" + relative + "' is larger than " + MAX_BUNDLE_FILE_BYTES / (1024 * 1024) + " MiB");
+                    return Optional.empty();
+                }
+                return Optional.of(bytes);
+            }
+        } catch (IOException | RuntimeException e) {
+            refused.accept("'" + relative + "' cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     public boolean exists(Path file) {
         return Files.exists(file);
     }
@@ -134,6 +178,60 @@ public final class World {
      */
     public ResourceRoot layoutLibrary() {
         return ResourceRoot.classpath("layouts/lib");
+    }
+
+    /** Font files are at most this large (Debian's Noto CJK collections are 20 to 27 MiB). */
+    public static final long MAX_FONT_FILE_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * The system's font folders, searched for a font when no font of the layout has a character:
+     * {@code SEPARATA_SYSTEM_FONTS} (folders separated by ':') if it is set, which may be empty;
+     * else /usr/share/fonts, /usr/local/share/fonts, ~/.local/share/fonts and ~/.fonts, those that exist.
+     */
+    public List<Path> systemFontFolders() {
+        String set = env.get("SEPARATA_SYSTEM_FONTS");
+        List<Path> out = new ArrayList<>();
+        if (set != null) {
+            for (String p : set.split(java.io.File.pathSeparator)) {
+                if (!p.isBlank()) {
+                    out.add(Path.of(p.strip()));
+                }
+            }
+            return out;
+        }
+        out.add(Path.of("/usr/share/fonts"));
+        out.add(Path.of("/usr/local/share/fonts"));
+        String home = env.get("HOME");
+        if (home != null && !home.isBlank()) {
+            out.add(Path.of(home, ".local", "share", "fonts"));
+            out.add(Path.of(home, ".fonts"));
+        }
+        return out.stream().filter(Files::isDirectory).toList();
+    }
+
+    /** The font files (.ttf, .otf, .ttc) in a folder and its subfolders, sorted; none when it is not a folder. */
+    public List<Path> fontFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(folder, 6)) {
+            List<Path> out = new ArrayList<>(s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .matches(".*\\.(ttf|otf|ttc)")).filter(Files::isRegularFile).toList());
+            out.sort(null);
+            return out;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    /** A font file's bytes, bounded in size; empty when it cannot be read. */
+    public Optional<byte[]> readFontFile(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) MAX_FONT_FILE_BYTES + 1);
+            return bytes.length > MAX_FONT_FILE_BYTES ? Optional.empty() : Optional.of(bytes);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The root of the built-in font families ({@code fonts/}). */

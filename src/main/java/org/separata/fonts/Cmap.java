@@ -15,8 +15,13 @@ final class Cmap {
 
     /** The code points a font maps to a glyph. */
     static BitSet coverage(byte[] font) {
+        return coverage(font, 0);
+    }
+
+    /** The code points a font maps to a glyph; its table directory is at {@code directory} (a font of a collection). */
+    static BitSet coverage(byte[] font, int directory) {
         BitSet out = new BitSet(0x10000);
-        read(font, (codePoint, glyph) -> out.set(codePoint));
+        read(font, directory, (codePoint, glyph) -> out.set(codePoint));
         return out;
     }
 
@@ -27,11 +32,15 @@ final class Cmap {
 
     /** Reads the best Unicode subtable of the font's cmap (format 12, else format 4). */
     static void read(byte[] font, Mapping out) {
+        read(font, 0, out);
+    }
+
+    static void read(byte[] font, int directory, Mapping out) {
         ByteBuffer b = ByteBuffer.wrap(font);
-        int numTables = b.getShort(4) & 0xFFFF;
+        int numTables = b.getShort(directory + 4) & 0xFFFF;
         int cmapOffset = -1;
         for (int i = 0; i < numTables; i++) {
-            int rec = 12 + 16 * i;
+            int rec = directory + 12 + 16 * i;
             if (b.get(rec) == 'c' && b.get(rec + 1) == 'm' && b.get(rec + 2) == 'a' && b.get(rec + 3) == 'p') {
                 cmapOffset = b.getInt(rec + 8);
             }

@@ -44,20 +44,47 @@ public final class FontCatalog {
 
     /** The family in {@code fonts/<id>/}, if there is one. Loaded on first use. */
     public Optional<FontFamily> family(String id) {
+        return family(id, List.of());
+    }
+
+    /**
+     * The family {@code <id>/} of the first of {@code folders} that has it (a layout pack's own
+     * {@code fonts/}, folders given with {@code --font-path}), else of the built-in {@code fonts/}.
+     * Each is loaded once per process.
+     */
+    public Optional<FontFamily> family(String id, List<ResourceRoot> folders) {
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             return Optional.empty();
         }
-        FontFamily f = families.get(id);
-        if (f != null) {
-            return Optional.of(f);
+        List<ResourceRoot> roots = new ArrayList<>(folders);
+        roots.add(world.fonts());
+        for (ResourceRoot root : roots) {
+            String key = root + "|" + id;
+            FontFamily f = families.get(key);
+            if (f != null) {
+                return Optional.of(f);
+            }
+            Optional<FontFamily> loaded = load(root, id);
+            if (loaded.isPresent()) {
+                families.putIfAbsent(key, loaded.get());
+                return Optional.of(families.get(key));
+            }
         }
-        Optional<FontFamily> loaded = load(id);
-        loaded.ifPresent(l -> families.putIfAbsent(id, l));
-        return loaded.map(l -> families.get(id));
+        return Optional.empty();
     }
 
-    private Optional<FontFamily> load(String id) {
-        ResourceRoot root = world.fonts();
+    /**
+     * The built-in fallback chain ({@code fonts/fallback.txt}): the families a character is looked
+     * for in, in order, when a layout's own fonts lack it.
+     */
+    public List<String> fallbackIds() {
+        return world.resource(world.fonts(), "fallback.txt")
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList())
+                .orElse(List.of());
+    }
+
+    private Optional<FontFamily> load(ResourceRoot root, String id) {
         String dir = id;
         Optional<byte[]> spec = world.resource(root, dir + "/family.yaml");
         if (spec.isEmpty()) {
@@ -70,6 +97,8 @@ public final class FontCatalog {
                     "list the font files under faces: regular, italic, bold, bold-italic");
         }
         String name = text(m, "name").orElse(id);
+        // a family of a pack or of --font-path is told apart from a built-in one of the same name
+        String familyId = root.equals(world.fonts()) ? id : root.describe(id);
         String license = text(m, "license").orElseThrow(() -> SeparataException.invalid(
                 SourceLocation.of(specName), "names no licence file", "add license: OFL.txt (the file beside it)"));
         if (world.resource(root, dir + "/" + license).isEmpty()) {
@@ -87,14 +116,14 @@ public final class FontCatalog {
                     SeparataException.invalid(file.location(), "the font file '" + file.text() + "' is missing",
                             "put it in " + root.describe(dir) + " or correct the name"));
             try {
-                list.add(new FontFace(id + "/" + e.getKey(), name, file.text(), kind[0], kind[1] == 1, bytes));
+                list.add(new FontFace(familyId + "/" + e.getKey(), name, file.text(), kind[0], kind[1] == 1, bytes));
             } catch (RuntimeException ex) {
                 throw SeparataException.invalid(file.location(),
                         "'" + file.text() + "' is not a usable TrueType/OpenType font: " + ex.getMessage(),
                         "use a .ttf or .otf file with a Unicode cmap");
             }
         }
-        return Optional.of(new FontFamily(id, name, license, list));
+        return Optional.of(new FontFamily(familyId, name, license, list));
     }
 
     private static Optional<String> text(MapNode m, String key) {

@@ -48,11 +48,12 @@ final class ArticleView {
     private final FontCoverage coverage;
     private final Prose prose;
     private final boolean hyphenate;
+    private final FigureImages images;
 
     /** Without typography: for {@link #inlines(RichText)} alone (issue front matter). */
     ArticleView(Article article, LayoutPack pack, CitationStyle citation, Optional<String> logo,
                 FontCoverage coverage) {
-        this(article, pack, citation, logo, coverage, null);
+        this(article, pack, citation, logo, coverage, null, FigureImages.NONE);
     }
 
     /**
@@ -63,6 +64,13 @@ final class ArticleView {
      */
     ArticleView(Article article, LayoutPack pack, CitationStyle citation, Optional<String> logo,
                 FontCoverage coverage, Prose prose) {
+        this(article, pack, citation, logo, coverage, prose, FigureImages.NONE);
+    }
+
+    /** @param images the figures' images, found beside the article and placed at print size */
+    ArticleView(Article article, LayoutPack pack, CitationStyle citation, Optional<String> logo,
+                FontCoverage coverage, Prose prose, FigureImages images) {
+        this.images = images;
         this.article = article;
         this.pack = pack;
         this.citation = citation;
@@ -176,6 +184,8 @@ final class ArticleView {
         page.put("bottom", mm(g.bottom()));
         page.put("inner", mm(g.inner()));
         page.put("outer", mm(g.outer()));
+        // the text width of a landscape page (a table too wide for the text block is set on one)
+        page.put("landscapeWidth", mm(g.height() - g.inner() - g.outer()));
         s.put("page", page);
         Map<String, Object> fonts = new LinkedHashMap<>();
         pack.fonts().forEach((role, family) -> fonts.put(role, family.name()));
@@ -574,7 +584,116 @@ final class ArticleView {
             o.label().ifPresent(l -> m.put("label", l));
             o.caption().ifPresent(c -> m.put("caption", text(c, lang, false)));
             m.put("reason", o.reason());
+        } else if (b instanceof Block.Table t) {
+            table(t, lang, m);
+        } else if (b instanceof Block.Figure f) {
+            figure(f, lang, m);
+        } else if (b instanceof Block.Formula f) {
+            m.put("kind", "formula");
+            f.id().ifPresent(i -> m.put("id", i));
+            f.label().ifPresent(l -> m.put("label", l));
+            m.put("linear", f.linear());
+            f.math().ifPresent(x -> m.put("math", mathml(x, true)));
+            f.tex().ifPresent(x -> m.put("tex", x));
+        } else if (b instanceof Block.Boxed x) {
+            m.put("kind", "box");
+            m.put("what", x.kind());
+            x.title().ifPresent(t -> m.put("title", text(t, lang, false)));
+            m.put("blocks", x.blocks().stream().map(y -> block(y, lang)).toList());
+        } else if (b instanceof Block.Preformatted p) {
+            m.put("kind", "pre");
+            m.put("text", p.text());
         }
+        return m;
+    }
+
+    /**
+     * A table as templates see it: label, caption, notes, and its head, body and foot as rows of
+     * cells ({header, scope, colspan, rowspan, align, valign, lines}); {@code columns} counts them.
+     */
+    private void table(Block.Table t, String lang, Map<String, Object> m) {
+        m.put("kind", "table");
+        t.id().ifPresent(i -> m.put("id", i));
+        t.label().ifPresent(l -> m.put("label", l));
+        t.caption().ifPresent(c -> m.put("caption", text(c, lang, false)));
+        m.put("columns", t.columns());
+        m.put("head", rows(t.head(), lang));
+        m.put("body", rows(t.body(), lang));
+        m.put("foot", rows(t.foot(), lang));
+        m.put("notes", t.notes().stream().map(n -> text(n.text(), lang, false)).toList());
+    }
+
+    private List<Object> rows(List<Block.Row> rows, String lang) {
+        List<Object> out = new ArrayList<>();
+        for (Block.Row r : rows) {
+            List<Object> cells = new ArrayList<>();
+            for (Block.Cell c : r.cells()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("header", c.header());
+                c.scope().ifPresent(s -> cm.put("scope", s));
+                cm.put("colspan", c.colspan());
+                cm.put("rowspan", c.rowspan());
+                c.align().ifPresent(a -> cm.put("align", a));
+                c.valign().ifPresent(a -> cm.put("valign", a));
+                // cells are narrow: their text is neither hyphenated nor given the prose rules' spaces
+                cm.put("lines", c.lines().stream().map(l -> inlines(l)).toList());
+                cells.add(cm);
+            }
+            out.add(Map.of("cells", cells));
+        }
+        return out;
+    }
+
+    /**
+     * A figure as templates see it: label, caption, alt text, and its images ({src, width, height}
+     * in mm); {@code missing} lists the files that were not found, which the template shows as a
+     * placeholder.
+     */
+    private void figure(Block.Figure f, String lang, Map<String, Object> m) {
+        m.put("kind", "figure");
+        m.put("what", f.kind());
+        f.id().ifPresent(i -> m.put("id", i));
+        f.label().ifPresent(l -> m.put("label", l));
+        f.caption().ifPresent(c -> m.put("caption", text(c, lang, false)));
+        m.put("alt", f.altText().or(() -> f.caption().map(RichText::plain)).or(() -> f.label()).orElse(""));
+        List<Object> placed = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String file : f.files()) {
+            Optional<FigureImages.Placed> p = images.get(file);
+            if (p.isPresent()) {
+                placed.add(Map.of("src", p.get().resource(), "width", mm(p.get().widthMm()),
+                        "height", mm(p.get().heightMm())));
+            } else {
+                missing.add(file);
+            }
+        }
+        m.put("images", placed);
+        m.put("missing", missing);
+    }
+
+    /**
+     * MathML as template nodes: {name, attrs: [{name, value}], text, children}. The root,
+     * {@code math}, carries {@code display} and the formula's linear form as {@code alttext}.
+     */
+    static Map<String, Object> mathml(org.separata.model.MathNode n, boolean display) {
+        Map<String, Object> root = mathNode(n.name().equals("math") ? n
+                : org.separata.model.MathNode.of("math", List.of(n)));
+        List<Object> attrs = new ArrayList<>(((List<?>) root.get("attrs")).stream()
+                .filter(a -> !"display".equals(((Map<?, ?>) a).get("name"))).toList());
+        attrs.add(Map.of("name", "display", "value", display ? "block" : "inline"));
+        attrs.add(Map.of("name", "alttext", "value", n.linear()));
+        root.put("attrs", attrs);
+        return root;
+    }
+
+    private static Map<String, Object> mathNode(org.separata.model.MathNode n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", n.name());
+        List<Object> attrs = new ArrayList<>();
+        n.attributes().forEach((k, v) -> attrs.add(Map.of("name", k, "value", v)));
+        m.put("attrs", attrs);
+        m.put("text", n.text());
+        m.put("children", n.children().stream().map(ArticleView::mathNode).toList());
         return m;
     }
 
@@ -635,6 +754,12 @@ final class ArticleView {
                 out.add(m);
             } else if (i instanceof Inline.Link l) {
                 out.add(linkNode(l.href(), inlines(l.children(), true)));
+            } else if (i instanceof Inline.Math x) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("kind", "math");
+                m.put("math", mathml(x.math(), false));
+                m.put("linear", x.math().linear());
+                out.add(m);
             }
         }
         return out;

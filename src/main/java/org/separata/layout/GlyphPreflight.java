@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SourceIndex;
 import org.separata.fonts.FontFace;
+import org.separata.fonts.FontFamily;
 import org.separata.model.Abstract;
 import org.separata.model.Affiliation;
 import org.separata.model.Article;
@@ -44,21 +45,21 @@ public final class GlyphPreflight {
 
     /** The problems found; empty when every character can be typeset. */
     public static List<Diagnostic> check(Article article, LayoutPack pack, SourceIndex sources, boolean asWarnings) {
+        return check(article, pack, List.of(), sources, asWarnings);
+    }
+
+    /**
+     * The problems found with the fallback families {@code fallbacks} (see {@link FontFallbacks}):
+     * a character the layout's fonts lack is fine when one of them has it, in any field (the
+     * renderer sets it in that font). In rich text the layout's symbols family counts too.
+     */
+    public static List<Diagnostic> check(Article article, LayoutPack pack, List<FontFamily> fallbacks,
+                                         SourceIndex sources, boolean asWarnings) {
         FontCoverage coverage = FontCoverage.of(pack);
         List<Diagnostic> out = new ArrayList<>();
         Map<String, String> fields = new LinkedHashMap<>();
         collect(article, fields::put);
-        java.util.Set<String> langs = new java.util.LinkedHashSet<>();
-        langs.add(article.language());
-        article.titles().forEach(t -> langs.add(t.lang()));
-        article.abstracts().forEach(a -> langs.add(a.lang()));
-        article.keywords().forEach(k -> langs.add(k.lang()));
-        article.translations().forEach(t -> langs.add(t.lang()));
-        langs.add(String.valueOf(pack.options().getOrDefault("citation-language", "en")));
-        for (String lang : langs) {
-            pack.labels().forLanguage(lang).forEach((k, v) ->
-                    fields.putIfAbsent("label '" + k + "' (" + lang + ") of layout " + pack.name(), v));
-        }
+        labels(article, pack).forEach(fields::putIfAbsent);
         for (Map.Entry<String, String> e : fields.entrySet()) {
             String text = e.getValue();
             boolean rich = RICH_FIELDS.matcher(e.getKey()).matches();
@@ -68,7 +69,8 @@ public final class GlyphPreflight {
                     return;
                 }
                 List<String> lacking = coverage.lacking(cp).stream().map(FontFace::fileName).toList();
-                if (!lacking.isEmpty() && !(rich && coverage.inSymbols(cp))) {
+                boolean fallback = fallbacks.stream().anyMatch(f -> f.regular().covers(cp));
+                if (!lacking.isEmpty() && !(rich && coverage.inSymbols(cp)) && !fallback) {
                     reported.add(cp);
                     String name = Character.getName(cp);
                     String message = String.format(java.util.Locale.ROOT, "%s %s '%s' is not in the layout's fonts", codePoint(cp),
@@ -77,13 +79,31 @@ public final class GlyphPreflight {
                     if (rich) {
                         coverage.symbolFaces().forEach(f -> tried.add(f.fileName()));
                     }
-                    String hint = "fonts tried: " + String.join(", ", tried)
-                            + "; replace the character, use a layout whose fonts cover it, "
-                            + "or render anyway with --allow-missing-glyphs (it will be left out)";
+                    fallbacks.forEach(f -> tried.add(f.regular().fileName()));
+                    String hint = "fonts tried: " + String.join(", ", new java.util.LinkedHashSet<>(tried))
+                            + ", the built-in fallback fonts and the system's font folders; " + FontPackages.hint(cp)
+                            + ", replace the character, or render anyway with --allow-missing-glyphs (it will be left out)";
                     out.add(asWarnings ? Diagnostic.warning(sources.locate(e.getKey()), message, hint)
                             : Diagnostic.error(sources.locate(e.getKey()), message, hint));
                 }
             });
+        }
+        return out;
+    }
+
+    /** The labels the article's languages use, keyed for messages. */
+    static Map<String, String> labels(Article article, LayoutPack pack) {
+        java.util.Set<String> langs = new java.util.LinkedHashSet<>();
+        langs.add(article.language());
+        article.titles().forEach(t -> langs.add(t.lang()));
+        article.abstracts().forEach(a -> langs.add(a.lang()));
+        article.keywords().forEach(k -> langs.add(k.lang()));
+        article.translations().forEach(t -> langs.add(t.lang()));
+        langs.add(String.valueOf(pack.options().getOrDefault("citation-language", "en")));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String lang : langs) {
+            pack.labels().forLanguage(lang).forEach((k, v) ->
+                    out.putIfAbsent("label '" + k + "' (" + lang + ") of layout " + pack.name(), v));
         }
         return out;
     }
@@ -101,7 +121,7 @@ public final class GlyphPreflight {
         return String.format(java.util.Locale.ROOT, "U+%04X", cp);
     }
 
-    private static boolean skip(int cp) {
+    static boolean skip(int cp) {
         return Character.isWhitespace(cp) || Character.getType(cp) == Character.FORMAT
                 || Character.getType(cp) == Character.CONTROL || cp == 0x00A0 || cp == 0x202F;
     }
@@ -248,6 +268,25 @@ public final class GlyphPreflight {
             } else if (b instanceof Block.Omitted o) {
                 o.label().ifPresent(l -> sb.append(l).append(' '));
                 o.caption().ifPresent(c -> sb.append(c.plain()).append('\n'));
+            } else if (b instanceof Block.Table t) {
+                t.label().ifPresent(l -> sb.append(l).append(' '));
+                t.caption().ifPresent(c -> sb.append(c.plain()).append('\n'));
+                for (List<Block.Row> part : List.of(t.head(), t.body(), t.foot())) {
+                    part.forEach(r -> r.cells().forEach(c -> sb.append(c.plain()).append('\n')));
+                }
+                t.notes().forEach(n -> sb.append(n.text().plain()).append('\n'));
+            } else if (b instanceof Block.Figure f) {
+                f.label().ifPresent(l -> sb.append(l).append(' '));
+                f.caption().ifPresent(c -> sb.append(c.plain()).append('\n'));
+            } else if (b instanceof Block.Formula f) {
+                f.label().ifPresent(l -> sb.append(l).append(' '));
+                f.math().ifPresent(m -> sb.append(m.characters()).append('\n'));
+                f.tex().ifPresent(x -> sb.append(x).append('\n'));
+            } else if (b instanceof Block.Boxed x) {
+                x.title().ifPresent(c -> sb.append(c.plain()).append('\n'));
+                blocks(x.blocks(), sb);
+            } else if (b instanceof Block.Preformatted p) {
+                sb.append(p.text()).append('\n');
             }
         }
     }

@@ -24,4 +24,10 @@ final class ImageKind {
         }
         return Optional.empty();
     }
+
+    /** Whether the bytes are a TIFF file (little- or big-endian), as figure images often are. */
+    static boolean isTiff(byte[] b) {
+        return b.length > 8 && (b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0
+                || b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42);
+    }
 }

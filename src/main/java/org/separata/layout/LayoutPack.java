@@ -73,6 +73,17 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
      * @throws SeparataException (invalid input) naming the pack's file that is wrong
      */
     public static LayoutPack load(World world, FontCatalog catalog, ResourceRoot root) {
+        return load(world, catalog, root, List.of());
+    }
+
+    /**
+     * Loads the pack at {@code root}; its font families are looked for in its own {@code fonts/}
+     * folder, then in {@code fontFolders} ({@code --font-path}), then among the built-in ones.
+     */
+    public static LayoutPack load(World world, FontCatalog catalog, ResourceRoot root, List<ResourceRoot> fontFolders) {
+        List<ResourceRoot> fontRoots = new ArrayList<>();
+        root.directory().ifPresent(d -> fontRoots.add(ResourceRoot.directory(d.resolve("fonts"))));
+        fontRoots.addAll(fontFolders);
         String settingsName = root.describe("layout.yaml");
         byte[] settings = world.resource(root, "layout.yaml").orElseThrow(() -> SeparataException.invalid(
                 SourceLocation.of(settingsName), "the layout pack has no layout.yaml",
@@ -108,14 +119,16 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
             String id = ((ScalarNode) n).text();
             Optional<FontFamily> family = Optional.empty();
             try {
-                family = catalog.family(id);
+                family = catalog.family(id, fontRoots);
             } catch (SeparataException e) {
                 problems.addAll(e.diagnostics());
                 return;
             }
             if (family.isEmpty()) {
-                problems.add(Diagnostic.error(n.location(), "the font family '" + id + "' is not in fonts/",
-                        "use the name of a folder of fonts/ that holds a family.yaml, e.g. noto-serif"));
+                problems.add(Diagnostic.error(n.location(), "the font family '" + id + "' is not in the pack's fonts/ "
+                        + "folder, in a --font-path folder, nor among the built-in fonts",
+                        "put a folder " + id + "/ with the font files and a family.yaml into the pack's fonts/ "
+                                + "(see layouts/README.md), or use a built-in family, e.g. noto-serif"));
             } else {
                 fonts.put(role, family.get());
             }

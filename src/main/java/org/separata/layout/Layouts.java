@@ -30,12 +30,21 @@ public final class Layouts {
 
     /** Like {@link #get(String)}; {@code where} is the place that names the pack, for the error. */
     public XhtmlLayout get(String nameOrPath, SourceLocation where) {
+        return get(nameOrPath, where, java.util.List.of());
+    }
+
+    /**
+     * Like {@link #get(String, SourceLocation)}; a pack in a folder also finds its font families
+     * in {@code fontFolders} ({@code --font-path}).
+     */
+    public XhtmlLayout get(String nameOrPath, SourceLocation where, java.util.List<java.nio.file.Path> fontFolders) {
         ResourceRoot root = world.layout(nameOrPath).orElseThrow(() -> SeparataException.invalid(
                 where, "no such layout pack '" + nameOrPath + "'",
                 "use one of the built-in packs (" + String.join(", ", world.builtInLayouts())
                         + ") or the path of a folder that holds a layout.yaml"));
         if (root.directory().isPresent()) {
-            return new XhtmlLayout(LayoutPack.load(world, fonts, root), world);
+            return new XhtmlLayout(LayoutPack.load(world, fonts, root,
+                    fontFolders.stream().map(ResourceRoot::directory).toList()), world);
         }
         return builtIn.computeIfAbsent(root.classpathPrefix(),
                 k -> new XhtmlLayout(LayoutPack.load(world, fonts, root), world));

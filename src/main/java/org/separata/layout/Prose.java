@@ -380,6 +380,8 @@ final class Prose {
                     out.add(new Inline.Styled(st.style(), rebuild(st.children(), e, cursor)));
                 } else if (i instanceof Inline.Link l) {
                     out.add(new Inline.Link(l.href(), rebuild(l.children(), e, cursor)));
+                } else {
+                    out.add(i); // a formula: not prose
                 }
             }
             return out;

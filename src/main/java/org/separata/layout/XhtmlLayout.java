@@ -89,15 +89,35 @@ public final class XhtmlLayout {
      *                           when the journal's logo is not an image
      */
     public XhtmlDocument layout(Article article, Presentation journal) {
+        return layout(article, journal, FigureImages.NONE);
+    }
+
+    /**
+     * Fills the templates for {@code article}, with a journal profile's logo and citation style,
+     * and the images of its figures.
+     */
+    public XhtmlDocument layout(Article article, Presentation journal, FigureImages images) {
+        return layout(article, journal, images, List.of());
+    }
+
+    /**
+     * Fills the templates for {@code article}, with a journal profile's logo and citation style,
+     * the images of its figures, and the fallback fonts its characters need ({@link FontFallbacks}).
+     */
+    public XhtmlDocument layout(Article article, Presentation journal, FigureImages images,
+                                List<FontFamily> fallbacks) {
         Optional<String> logoName = journal.logo().map(l -> JOURNAL_LOGO + ImageKind.of(l.bytes())
                 .orElseThrow(() -> SeparataException.invalid(l.where(), "the logo '" + l.name()
                         + "' is not a PNG, JPEG or GIF image", "convert it to PNG")));
         ArticleView view = new ArticleView(article, pack, citationStyle(journal),
-                logoName.isPresent() ? logoName : pack.logo(), coverage, prose);
+                logoName.isPresent() ? logoName : pack.logo(), coverage, prose, images);
         String xhtml = fill(pack.template(), view.build());
-        return new XhtmlDocument(xhtml, resources(view.styleData(), logoName.orElse(""),
-                journal.logo().map(Presentation.Logo::bytes)), fonts(), article.firstPageNumber(), pack.name(),
-                view.outline());
+        Function<String, Optional<byte[]>> files = resources(view.styleData(), logoName.orElse(""),
+                journal.logo().map(Presentation.Logo::bytes));
+        List<FontFamily> fonts = new ArrayList<>(fonts());
+        fallbacks.stream().filter(f -> fonts.stream().noneMatch(x -> x.id().equals(f.id()))).forEach(fonts::add);
+        return new XhtmlDocument(xhtml, name -> name.startsWith(FigureImages.PREFIX) ? images.resource(name)
+                : files.apply(name), fonts, article.firstPageNumber(), pack.name(), view.outline(), fallbacks);
     }
 
     /**

@@ -3,7 +3,7 @@ package org.separata.model;
 import java.util.List;
 
 /** A piece of running text: plain text, text with a style, or a link. */
-public sealed interface Inline permits Inline.Text, Inline.Styled, Inline.Link {
+public sealed interface Inline permits Inline.Text, Inline.Styled, Inline.Link, Inline.Math {
 
     /** The text a reader sees, without markup. */
     String plain();
@@ -42,6 +42,18 @@ public sealed interface Inline permits Inline.Text, Inline.Styled, Inline.Link {
         @Override
         public String plain() {
             return RichText.plain(children);
+        }
+    }
+
+    /** A formula inside running text; its plain text is the formula's linear form. */
+    record Math(MathNode math) implements Inline {
+        public Math {
+            java.util.Objects.requireNonNull(math);
+        }
+
+        @Override
+        public String plain() {
+            return math.linear();
         }
     }
 

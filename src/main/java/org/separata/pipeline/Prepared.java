@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.separata.diag.Diagnostic;
+import org.separata.fonts.FontFamily;
+import org.separata.layout.FigureImages;
 import org.separata.layout.Presentation;
 import org.separata.layout.XhtmlLayout;
 import org.separata.model.Article;
@@ -25,6 +27,8 @@ public final class Prepared {
     final XhtmlLayout layout;
     final LayoutChoice layoutChoice;
     final Presentation presentation;
+    final FigureImages images;
+    final List<FontFamily> fallbacks;
     final RenderOptions options;
     /** The warnings that do not depend on where the article is placed: the reader's, the checks'. */
     private final List<Diagnostic> base;
@@ -35,14 +39,17 @@ public final class Prepared {
     private final boolean provisional;
 
     Prepared(String file, ReadResult read, Article article, XhtmlLayout layout, LayoutChoice layoutChoice,
-             Presentation presentation, RenderOptions options, List<Diagnostic> base, List<Diagnostic> placement,
-             List<Path> inputs, String digest, boolean provisional) {
+             Presentation presentation, FigureImages images, List<FontFamily> fallbacks, RenderOptions options,
+             List<Diagnostic> base, List<Diagnostic> placement, List<Path> inputs, String digest,
+             boolean provisional) {
         this.file = file;
         this.read = read;
         this.article = article;
         this.layout = layout;
         this.layoutChoice = layoutChoice;
         this.presentation = presentation;
+        this.images = images;
+        this.fallbacks = List.copyOf(fallbacks);
         this.options = options;
         this.base = List.copyOf(base);
         this.placement = List.copyOf(placement);
@@ -91,7 +98,7 @@ public final class Prepared {
 
     /** The same article, its page numbers marked provisional (or not) in the PDF it makes. */
     public Prepared provisional(boolean value) {
-        return new Prepared(file, read, article, layout, layoutChoice, presentation, options, base, placement, inputs,
+        return new Prepared(file, read, article, layout, layoutChoice, presentation, images, fallbacks, options, base, placement, inputs,
                 digest, value);
     }
 
@@ -102,7 +109,7 @@ public final class Prepared {
 
     /** The article placed elsewhere (other pages, another issue), with the placement's warnings. */
     Prepared placed(Article at, List<Diagnostic> warnings) {
-        return new Prepared(file, read, at, layout, layoutChoice, presentation, options, base, warnings, inputs,
+        return new Prepared(file, read, at, layout, layoutChoice, presentation, images, fallbacks, options, base, warnings, inputs,
                 digest, provisional);
     }
 

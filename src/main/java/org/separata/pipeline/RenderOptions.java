@@ -1,6 +1,8 @@
 package org.separata.pipeline;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.separata.finish.PdfStandard;
 
@@ -10,26 +12,29 @@ import org.separata.finish.PdfStandard;
  * from the fonts (they are then left out, with a warning), the journal profile to use (when not
  * given, {@code journal.yaml} next to the article, if there is one), the standard the PDF claims
  * ({@code --pdfa}: PDF/A-2b unless told otherwise), whether to print the article's
- * translations (JATS translation sub-articles) after it, and the page to number it from
+ * translations (JATS translation sub-articles) after it, the page to number it from
  * ({@code --first-page}: its pages are then that page and those after it, as many as it takes,
- * as in an issue; when not given, the pages the article gives).
+ * as in an issue; when not given, the pages the article gives), and folders of fonts
+ * ({@code --font-path}), searched before the system's for characters the layout lacks.
  */
 public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal,
-                            PdfStandard standard, boolean includeTranslations, Optional<Integer> firstPage) {
+                            PdfStandard standard, boolean includeTranslations, Optional<Integer> firstPage,
+                            List<Path> fontPath) {
 
     public static final String DEFAULT_LAYOUT = "classic";
 
     public RenderOptions {
         layout = layout == null ? Optional.empty() : layout;
         journal = journal == null ? Optional.empty() : journal;
-        java.util.Objects.requireNonNull(standard);
+        Objects.requireNonNull(standard);
         firstPage = firstPage == null ? Optional.empty() : firstPage;
+        fontPath = fontPath == null ? List.of() : List.copyOf(fontPath);
     }
 
     /** The given layout, profile, standard and translations, numbered as the article says. */
     public RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal,
                          PdfStandard standard, boolean includeTranslations) {
-        this(layout, allowMissingGlyphs, journal, standard, includeTranslations, Optional.empty());
+        this(layout, allowMissingGlyphs, journal, standard, includeTranslations, Optional.empty(), List.of());
     }
 
     /** A named layout, the journal profile next to the article, PDF/A-2b, no translations. */
@@ -52,19 +57,24 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
     }
 
     public RenderOptions withStandard(PdfStandard s) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, s, includeTranslations, firstPage);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, s, includeTranslations, firstPage, fontPath);
     }
 
     public RenderOptions withTranslations(boolean include) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, include, firstPage);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, include, firstPage, fontPath);
     }
 
     public RenderOptions withLayout(Optional<String> name) {
-        return new RenderOptions(name, allowMissingGlyphs, journal, standard, includeTranslations, firstPage);
+        return new RenderOptions(name, allowMissingGlyphs, journal, standard, includeTranslations, firstPage, fontPath);
     }
 
     /** Numbered from {@code page}: the article's pages become page, page + 1, … as many as it takes. */
     public RenderOptions withFirstPage(Optional<Integer> page) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, includeTranslations, page);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, includeTranslations, page, fontPath);
+    }
+
+    /** With folders of fonts ({@code --font-path}), searched before the system's for characters the layout lacks. */
+    public RenderOptions withFontPath(List<Path> folders) {
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, includeTranslations, firstPage, folders);
     }
 }

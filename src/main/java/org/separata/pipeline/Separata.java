@@ -18,6 +18,10 @@ import org.separata.env.World;
 import org.separata.finish.OutlineItem;
 import org.separata.finish.PdfFinisher;
 import org.separata.fonts.FontCatalog;
+import org.separata.fonts.FontFamily;
+import org.separata.fonts.FontFinder;
+import org.separata.layout.FigureImages;
+import org.separata.layout.FontFallbacks;
 import org.separata.layout.GlyphPreflight;
 import org.separata.layout.Layouts;
 import org.separata.layout.OutlineEntry;
@@ -61,10 +65,14 @@ public final class Separata {
     private final Layouts layouts;
     private final PdfFinisher finisher;
     private final Issues issues;
+    private final FontCatalog fonts;
+    private final FontFinder fontFinder;
 
     public Separata(World world) {
         this.world = world;
-        this.layouts = new Layouts(world, new FontCatalog(world));
+        this.fonts = new FontCatalog(world);
+        this.fontFinder = new FontFinder(world);
+        this.layouts = new Layouts(world, fonts);
         this.finisher = new PdfFinisher(world.resource(ResourceRoot.classpath("color"), "sRGB.icc")
                 .orElseThrow(() -> new IllegalStateException("the built-in colour profile color/sRGB.icc is missing")));
         this.issues = new Issues(this);
@@ -172,12 +180,16 @@ public final class Separata {
         if (c.found().stream().anyMatch(Diagnostic::isError)) {
             throw new SeparataException(ExitCode.INVALID_INPUT, c.found().stream().filter(Diagnostic::isError).toList());
         }
-        return new Prepared(file, read, c.article(), c.layout(), c.choice(), presentation(read), options, c.found(),
-                List.of(), inputs, digest, false);
+        return new Prepared(file, read, c.article(), c.layout(), c.choice(), presentation(read), c.images(),
+                c.fallbacks(), options, c.found(), List.of(), inputs, digest, false);
     }
 
-    /** An article as printed, the layout it is set in, and what the checks found (the reader's warnings first). */
-    private record Checked(Article article, LayoutChoice choice, XhtmlLayout layout, List<Diagnostic> found) {
+    /**
+     * An article as printed, the layout it is set in, its figures' images, the fonts its
+     * characters fall back to, and what the checks found (the reader's warnings first).
+     */
+    private record Checked(Article article, LayoutChoice choice, XhtmlLayout layout, FigureImages images,
+                           List<FontFamily> fallbacks, List<Diagnostic> found) {
     }
 
     /**
@@ -189,11 +201,40 @@ public final class Separata {
     private Checked check(ReadResult read, RenderOptions options, Optional<LayoutChoice> layout,
                           boolean allowMissingGlyphs) {
         LayoutChoice choice = layout.orElseGet(() -> layoutFor(read.profile()));
-        XhtmlLayout pack = layouts.get(choice.name(), choice.where());
+        XhtmlLayout pack = layouts.get(choice.name(), choice.where(), options.fontPath());
         List<Diagnostic> found = new ArrayList<>(read.warnings());
         Article article = printed(read, options, found);
-        found.addAll(GlyphPreflight.check(article, pack.pack(), read.sources(), allowMissingGlyphs));
-        return new Checked(article, choice, pack, found);
+        List<FontFamily> fallbacks = fallbacks(article, pack, options);
+        found.addAll(GlyphPreflight.check(article, pack.pack(), fallbacks, read.sources(), allowMissingGlyphs));
+        FigureImages images = figureImages(read, article, pack);
+        found.addAll(images.warnings());
+        return new Checked(article, choice, pack, images, fallbacks, found);
+    }
+
+    /**
+     * The fonts the article's characters fall back to: the built-in chain, then fonts in the
+     * pack's own fonts/ folder, in --font-path folders and in the system's font folders.
+     */
+    private List<FontFamily> fallbacks(Article article, XhtmlLayout layout, RenderOptions options) {
+        List<Path> folders = new ArrayList<>();
+        layout.pack().root().directory().ifPresent(d -> folders.add(d.resolve("fonts")));
+        folders.addAll(options.fontPath());
+        folders.addAll(world.systemFontFolders());
+        return FontFallbacks.forArticle(article, layout.pack(), fonts, fontFinder, folders);
+    }
+
+    /**
+     * The images of the article's figures, read from the folder of the input (the article's
+     * bundle) and nowhere else, checked and placed at print size.
+     */
+    private FigureImages figureImages(ReadResult read, Article article, XhtmlLayout layout) {
+        Path input = Path.of(read.sources().file());
+        Path bundle = input.toAbsolutePath().getParent();
+        if (bundle == null || !world.exists(input)) {
+            return FigureImages.resolve(article, layout.pack().page(), read.sources(), (name, refused) -> Optional.empty());
+        }
+        return FigureImages.resolve(article, layout.pack().page(), read.sources(),
+                (name, refused) -> world.readBundleFile(bundle, name, refused));
     }
 
     /**
@@ -262,7 +303,7 @@ public final class Separata {
 
     /** Step 2: fills the layout's templates for the article. */
     public Typeset typeset(Prepared p) {
-        return new Typeset(p, p.layout.layout(p.article, p.presentation));
+        return new Typeset(p, p.layout.layout(p.article, p.presentation, p.images, p.fallbacks));
     }
 
     /** Lays the article out without drawing a PDF, and returns how many pages it takes. */

@@ -78,9 +78,11 @@ final class Authors {
                 .flatMap(c -> c.all("collab").stream()).map(c -> collabName(c)).flatMap(Optional::stream)
                 .reduce((x, y) -> "");
         for (Element group : groups) {
+            groupType = group.attr("content-type").map(t -> t.toLowerCase(Locale.ROOT).replaceAll("s$", ""));
             for (Element c : group.all("contrib")) {
                 contributor(c, Optional.empty(), onlyGroup.filter(s -> !s.isEmpty()));
             }
+            groupType = Optional.empty();
         }
         assignUnreferencedAffiliations();
         for (Map.Entry<String, Element> e : affElements.entrySet()) {
@@ -247,12 +249,29 @@ final class Authors {
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
+    /** contrib-types that name a person without saying their role. */
+    private static final Set<String> PERSON = Set.of("person", "individual", "contributor", "contrib", "people",
+            "persona", "pessoa", "personne", "");
+
+    /** contrib-types that mean author, in the languages platforms use. */
+    private static final Set<String> AUTHOR = Set.of("author", "authors", "autor", "autora", "autores", "auteur",
+            "auteure", "auteurs", "autore", "autrice", "coauthor", "co-author", "corresp", "corresponding",
+            "автор", "creator");
+
+    /** The role a contrib-group gives its members ({@code content-type="author"}), if it says one. */
+    private Optional<String> groupType = Optional.empty();
+
     private void contributor(Element c, Optional<String> memberOf, Optional<String> onlyGroup) {
-        String type = c.attr("contrib-type").orElse("author").toLowerCase(Locale.ROOT);
+        String type = c.attr("contrib-type").orElse("author").toLowerCase(Locale.ROOT).strip();
+        // contrib-type="person" (Érudit) and other words that only say "a person": the group says the role
+        if (PERSON.contains(type)) {
+            type = groupType.orElse("author");
+        }
         Contributor.Role role;
         if (memberOf.isPresent() || type.contains("non-byline")) {
             role = Contributor.Role.MEMBER;
-        } else if (type.equals("author") || type.equals("autor") || type.startsWith("author ")) {
+        } else if (AUTHOR.contains(type) || type.startsWith("author ") || type.endsWith("-author")
+                || type.endsWith(" author")) {
             role = Contributor.Role.AUTHOR;
         } else if (type.contains("editor")) {
             role = Contributor.Role.EDITOR;
@@ -394,6 +413,12 @@ final class Authors {
             ctx.index(path + ".notes[" + i + "]", c);
         }
         ctx.index(path, c);
+        if (role == Contributor.Role.OTHER) {
+            String who = name.map(PersonName::display).orElse(group.orElse(""));
+            ctx.warn(c, path, "the contributor " + who + " (contrib-type=\"" + c.attr("contrib-type").orElse("")
+                    + "\") is neither an author, an editor nor a translator, and is not printed",
+                    "use contrib-type=\"author\" for an author of the article");
+        }
         contributors.add(new Contributor(role, name, group, alternatives, degrees, affIds, address, country,
                 email, orcid, bio, corresponding, contributorNotes));
         if (email.isEmpty() && affIds.size() >= 1) {

@@ -161,9 +161,18 @@ public final class JatsReader {
         group.ifPresent(g -> titles.addAll(g.all("journal-title")));
         Optional<Element> title = titles.stream().filter(t -> t.cleanText().isPresent()).findFirst();
         if (title.isEmpty()) {
-            ctx.error(jm, "journal.title", "the journal has no <journal-title>",
-                    "add <journal-title-group><journal-title>…</journal-title></journal-title-group>");
-            return Optional.empty();
+            // OJS and other platforms may export only journal-ids: the journal is named by one of them
+            title = journalId(jm);
+            if (title.isEmpty()) {
+                ctx.error(jm, "journal.title", "the journal has no <journal-title> and no <journal-id>",
+                        "add <journal-title-group><journal-title>…</journal-title></journal-title-group>");
+                return Optional.empty();
+            }
+            ctx.warn(title.get(), "journal.title", "the journal has no <journal-title>; it is named by its <journal-id"
+                    + title.get().attr("journal-id-type").map(t -> " journal-id-type=\"" + t + "\"").orElse("")
+                    + ">, '" + title.get().cleanText().orElseThrow() + "'",
+                    "add <journal-title-group><journal-title>…</journal-title></journal-title-group>, or give the "
+                            + "journal's title in a journal profile (journal.yaml)");
         }
         ctx.index("journal.title", title.get());
         List<Element> abbrevs = new ArrayList<>(jm.all("abbrev-journal-title"));
@@ -198,6 +207,19 @@ public final class JatsReader {
         publisher.ifPresent(p -> ctx.index("journal.publisher", p));
         return Optional.of(new Journal(title.get().cleanText().orElseThrow(), abbrev,
                 publisher.flatMap(Element::cleanText), print, online, Optional.empty()));
+    }
+
+    /** The journal-id that best names the journal: publisher-id, then nlm-ta, iso-abbrev, any other. */
+    private static Optional<Element> journalId(Element jm) {
+        List<Element> ids = jm.all("journal-id").stream().filter(i -> i.cleanText().isPresent()).toList();
+        for (String type : List.of("publisher-id", "nlm-ta", "iso-abbrev", "nlm-journal-id")) {
+            for (Element id : ids) {
+                if (id.attr("journal-id-type").map(type::equalsIgnoreCase).orElse(false)) {
+                    return Optional.of(id);
+                }
+            }
+        }
+        return ids.stream().findFirst();
     }
 
     private Optional<Issn> issn(Element e, String path) {

@@ -70,8 +70,8 @@ final class JatsReferences {
             translation = other(mixed, primary).map(e -> clean(text.rich(e)));
         } else if (!structured.isEmpty()) {
             Element primary = inLanguage(structured);
-            main = Optional.of(format(primary));
-            translation = other(structured, primary).map(this::format);
+            main = Optional.of(structuredText(primary));
+            translation = other(structured, primary).map(this::structuredText);
         } else {
             main = Optional.of(clean(text.rich(ref, java.util.Set.of("label"))));
         }
@@ -149,6 +149,21 @@ final class JatsReferences {
             }
         }
         return Optional.empty();
+    }
+
+    /** What an element-citation may be made of; one holding none of these holds its text as published. */
+    private static final java.util.Set<String> STRUCTURE = java.util.Set.of("person-group", "name", "string-name",
+            "collab", "article-title", "chapter-title", "source", "year", "volume", "issue", "fpage", "publisher-name",
+            "data-title", "part-title", "trans-title", "trans-source", "date");
+
+    /**
+     * An element-citation: set in a Vancouver-like style from its parts; one whose text sits in
+     * {@code styled-content} or another inline wrapper (Érudit) is printed as it stands.
+     */
+    private RichText structuredText(Element c) {
+        boolean structured = c.elements().stream().anyMatch(e -> STRUCTURE.contains(e.name()));
+        RichText formatted = structured ? format(c) : RichText.EMPTY;
+        return formatted.isBlank() ? clean(text.rich(c)) : formatted;
     }
 
     // ---- element-citation → text ------------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.separata.model.Block;
 import org.separata.model.Footnote;
 import org.separata.model.Inline;
+import org.separata.model.MathNode;
 import org.separata.model.Paragraph;
 import org.separata.model.RichText;
 import org.separata.model.Section;
@@ -97,11 +98,12 @@ final class JatsText {
             case "xref" -> xref(e, inSup, out);
             case "fn" -> inlineNote(e, out);
             case "inline-formula", "disp-formula", "alternatives" -> alternatives(e, inSup, out);
-            case "mml:math" -> math(e, out);
-            case "tex-math" -> out.add(new Inline.Text(e.text()));
+            case "mml:math", "math" -> out.add(new Inline.Math(mathNode(e)));
+            case "tex-math" -> out.add(texSource(e));
             case "inline-graphic", "graphic", "inline-media", "media" -> ctx.warn(e, "",
                     "an inline image (" + e.attr("xlink:href").orElse("no file named") + ") is left out",
-                    "Separata never reads images a JATS file names; describe it in the text if it matters");
+                    "images inside a line of text are not placed; use a <fig> or <graphic> between paragraphs, "
+                            + "or describe it in the text if it matters");
             case "xi:include" -> ctx.warn(e, "", "<xi:include> is not processed; nothing is included",
                     "put the text itself into the file");
             case "target", "alt-text", "long-desc", "object-id" -> {
@@ -205,62 +207,86 @@ final class JatsText {
     }
 
     private void alternatives(Element e, boolean inSup, List<Inline> out) {
-        Optional<Element> math = e.descendants("mml:math").stream().findFirst();
+        Optional<Element> math = mathOf(e);
         if (math.isPresent()) {
-            math(math.get(), out);
+            out.add(new Inline.Math(mathNode(math.get())));
             return;
         }
         Optional<Element> tex = e.descendants("tex-math").stream().findFirst();
         if (tex.isPresent()) {
-            out.add(new Inline.Text(tex.get().text()));
+            out.add(texSource(tex.get()));
             return;
         }
         inlines(e.children(), Set.of("label", "graphic", "inline-graphic", "media"), inSup, out);
     }
 
-    /** MathML as its text, with scripts raised or lowered. White space between elements is layout. */
-    private void math(Element e, List<Inline> out) {
-        switch (e.name()) {
-            case "mml:mi", "mml:mn", "mml:mtext", "mml:ms" -> out.add(new Inline.Text(e.text().strip()));
-            case "mml:mo" -> {
-                String op = e.text().strip();
-                // relations and binary operators get spaces around them, as a typesetter sets them
-                out.add(new Inline.Text(op.length() == 1 && "=<>≤≥≈≠≡+−×±∈"
-                        .indexOf(op.charAt(0)) >= 0 ? " " + op + " " : op));
-            }
-            case "mml:annotation", "mml:annotation-xml", "mml:none", "mml:mprescripts" -> {
-                // alternative encodings and empty scripts: not printed
-            }
-            case "mml:semantics" -> e.elements().stream().findFirst().ifPresent(c -> math(c, out));
-            case "mml:msup", "mml:msub", "mml:msubsup", "mml:munder", "mml:mover", "mml:munderover" -> {
-                List<Element> parts = e.elements();
-                if (!parts.isEmpty()) {
-                    math(parts.get(0), out);
-                }
-                boolean sub = e.name().endsWith("sub") || e.name().contains("subsup") || e.name().contains("under");
-                for (int i = 1; i < parts.size(); i++) {
-                    List<Inline> script = new ArrayList<>();
-                    math(parts.get(i), script);
-                    boolean lower = sub && i == 1 && !e.name().equals("mml:msup") && !e.name().equals("mml:mover");
-                    out.add(new Inline.Styled(lower ? Inline.Style.SUBSCRIPT : Inline.Style.SUPERSCRIPT, script));
-                }
-            }
-            case "mml:mfrac" -> {
-                List<Element> parts = e.elements();
-                for (int i = 0; i < parts.size(); i++) {
-                    if (i > 0) {
-                        out.add(new Inline.Text("/"));
-                    }
-                    math(parts.get(i), out);
-                }
-            }
-            case "mml:msqrt" -> {
-                out.add(new Inline.Text("\u221A("));
-                e.elements().forEach(c -> math(c, out));
-                out.add(new Inline.Text(")"));
-            }
-            default -> e.elements().forEach(c -> math(c, out));
+    /** The MathML of a formula or of its alternatives, with or without the mml: prefix. */
+    private static Optional<Element> mathOf(Element e) {
+        return e.descendants("mml:math").stream().findFirst().or(() -> e.descendants("math").stream().findFirst());
+    }
+
+    /** TeX with no MathML beside it: its source, set as code, with a warning. */
+    private Inline texSource(Element tex) {
+        ctx.warn(tex, "", "a formula is given only as TeX; its source is printed as code",
+                "add MathML (<mml:math>) beside the <tex-math>, in <alternatives>, to have it typeset");
+        return new Inline.Styled(Inline.Style.MONOSPACE, List.of(new Inline.Text(texText(tex))));
+    }
+
+    private static String texText(Element tex) {
+        String t = tex.text().strip();
+        // a whole LaTeX document around the formula: keep what is between \begin{document} and \end{document}
+        int b = t.indexOf("\\begin{document}");
+        int end = t.indexOf("\\end{document}");
+        if (b >= 0 && end > b) {
+            t = t.substring(b + "\\begin{document}".length(), end).strip();
         }
+        return t.replaceAll("\\s+", " ");
+    }
+
+    /** MathML elements a formula may hold; anything else is read as a row of its children. */
+    private static final Set<String> MATH_ELEMENTS = Set.of("math", "mi", "mn", "mo", "mtext", "ms", "mspace",
+            "mrow", "mfrac", "msqrt", "mroot", "mstyle", "merror", "mpadded", "mphantom", "mfenced", "menclose",
+            "msub", "msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts", "mprescripts", "none",
+            "mtable", "mtr", "mlabeledtr", "mtd", "semantics", "maction", "mglyph");
+
+    /** Attributes that change how MathML is set; the others (ids, colours, links) are dropped. */
+    private static final Set<String> MATH_ATTRIBUTES = Set.of("display", "mathvariant", "displaystyle",
+            "scriptlevel", "open", "close", "separators", "stretchy", "largeop", "movablelimits", "accent",
+            "accentunder", "columnalign", "rowalign", "columnspan", "rowspan", "notation", "linethickness", "fence",
+            "form", "width", "bevelled", "mathsize", "lspace", "rspace", "symmetric");
+
+    /** A MathML element as a {@link MathNode}: prefixes dropped, known elements and attributes only. */
+    static MathNode mathNode(Element e) {
+        String local = e.name().substring(e.name().indexOf(':') + 1);
+        String name = MATH_ELEMENTS.contains(local) ? local : "mrow";
+        java.util.Map<String, String> attrs = new java.util.LinkedHashMap<>();
+        e.attributes().forEach((k, v) -> {
+            if (MATH_ATTRIBUTES.contains(k)) {
+                attrs.put(k, v.strip());
+            }
+        });
+        if (name.equals("semantics")) {
+            // the presentation part; annotations are other encodings of the same formula
+            return e.elements().stream().filter(c -> !c.name().contains("annotation")).findFirst()
+                    .map(JatsText::mathNode).orElse(MathNode.of("mrow", List.of()));
+        }
+        if (name.equals("maction")) {
+            return e.elements().stream().findFirst().map(JatsText::mathNode).orElse(MathNode.of("mrow", List.of()));
+        }
+        if (MathNode.TOKENS.contains(name) || name.equals("mglyph")) {
+            String text = e.text().replaceAll("[ \\t\\r\\n]+", " ").strip();
+            if (name.equals("mglyph")) {
+                return MathNode.token("mi", e.attr("alt").orElse(""));
+            }
+            return new MathNode(name, attrs, List.of(), text);
+        }
+        List<MathNode> kids = new ArrayList<>();
+        for (Element c : e.elements()) {
+            if (!c.name().contains("annotation")) {
+                kids.add(mathNode(c));
+            }
+        }
+        return new MathNode(name, attrs, kids, "");
     }
 
     // ---- blocks -----------------------------------------------------------------------------------
@@ -303,12 +329,18 @@ final class JatsText {
                 heading(e).ifPresent(h -> out.add(Paragraph.of(h)));
                 list(e).ifPresent(out::add);
             }
-            case "def-list" -> definitions(e).ifPresent(out::add);
+            case "def-list" -> definitions(e).ifPresent(items -> out.add(new Block.Boxed("definitions", heading(e),
+                    items)));
             case "disp-quote" -> {
                 Optional<RichText> attribution = optionalRich(e.first("attrib"));
                 out.add(new Block.Quote(blocks(e), attribution));
             }
-            case "boxed-text", "speech", "statement", "question-wrap", "answer", "glossary" -> {
+            case "boxed-text", "statement" -> {
+                List<Block> inner = new ArrayList<>(blocks(e));
+                e.all("sec").forEach(sec -> inner.addAll(flatten(section(sec, "#"))));
+                out.add(new Block.Boxed(e.name().equals("statement") ? "statement" : "box", heading(e), inner));
+            }
+            case "speech", "question-wrap", "answer", "glossary" -> {
                 heading(e).ifPresent(h -> out.add(Paragraph.of(new RichText(
                         List.of(new Inline.Styled(Inline.Style.BOLD, h.inlines()))))));
                 out.addAll(blocks(e));
@@ -331,21 +363,22 @@ final class JatsText {
                     }
                 }
             }
-            case "fig", "graphic", "chem-struct-wrap" -> out.add(figure(e));
-            case "table-wrap", "array" -> out.add(omitted(e, "table",
-                    "the table is not typeset in this offprint"));
-            case "media", "supplementary-material" -> {
-                ctx.warn(e, "", "a media file or supplementary material ("
-                        + e.attr("xlink:href").orElse("no file named") + ") is left out; a placeholder is printed",
-                        "Separata prints text only and never reads files a JATS file names");
+            case "fig", "chem-struct-wrap" -> out.add(figure(e, "figure"));
+            case "graphic" -> out.add(figure(e, "graphic"));
+            case "table-wrap" -> out.add(table(e));
+            case "array" -> out.add(e.first("table").map(t -> (Block) tableBlock(e, t))
+                    .orElseGet(() -> figure(e, "graphic")));
+            case "media" -> {
+                ctx.warn(e, "", "a media file (" + e.attr("xlink:href").orElse("no file named")
+                        + ") cannot be printed; a placeholder is printed", "describe it in the text if it matters");
                 out.add(omitted(e, "media", "the media file is not part of this offprint"));
             }
-            case "disp-formula" -> formula(e, out);
+            case "supplementary-material" -> out.add(supplementary(e));
+            case "disp-formula" -> out.add(formula(e));
             case "preformat", "code" -> {
-                RichText t = new RichText(List.of(new Inline.Styled(Inline.Style.MONOSPACE,
-                        List.of(new Inline.Text(e.text().strip())))));
+                String t = e.text().replaceAll("^\\s*\\n|\\s+$", "");
                 if (!t.isBlank()) {
-                    out.add(Paragraph.of(t));
+                    out.add(new Block.Preformatted(t));
                 }
             }
             case "fn-group" -> e.all("fn").forEach(fn -> inlineNote(fn, new ArrayList<>()));
@@ -402,7 +435,8 @@ final class JatsText {
         return blocks;
     }
 
-    private Optional<Block> definitions(Element e) {
+    /** A definition list: one paragraph per item, the term in bold, then the definition. */
+    private Optional<List<Block>> definitions(Element e) {
         List<List<Block>> items = new ArrayList<>();
         for (Element item : e.all("def-item")) {
             Optional<RichText> term = optionalRich(item.first("term"));
@@ -423,18 +457,200 @@ final class JatsText {
             }
             items.add(blocks);
         }
-        return items.isEmpty() ? Optional.empty() : Optional.of(new Block.ListBlock(false, items));
+        return items.isEmpty() ? Optional.empty() : Optional.of(items.stream().flatMap(List::stream).toList());
     }
 
-    private Block figure(Element e) {
+    /**
+     * A figure (or a lone graphic): its label, caption, alt text and image files. Whether the
+     * images are there is decided when the article is rendered.
+     */
+    private Block figure(Element e, String kind) {
         List<String> files = new ArrayList<>();
         e.attr("xlink:href").ifPresent(files::add);
-        e.descendants("graphic").forEach(g -> g.attr("xlink:href").ifPresent(files::add));
-        String what = e.first("label").flatMap(Element::cleanText).or(() -> e.attr("id")).orElse("a figure");
-        ctx.warn(e, "", "the image of " + what + " is not included (" + (files.isEmpty() ? "no file named"
-                : String.join(", ", files)) + "); a placeholder with its caption is printed",
-                "Separata never reads or fetches the images a JATS file names");
-        return omitted(e, "figure", "the image is not part of this offprint");
+        for (Element g : e.descendants("graphic")) {
+            g.attr("xlink:href").filter(h -> !files.contains(h)).ifPresent(files::add);
+        }
+        Optional<String> alt = e.first("alt-text").flatMap(Element::cleanText)
+                .or(() -> e.descendants("alt-text").stream().findFirst().flatMap(Element::cleanText));
+        Optional<String> label = e.first("label").flatMap(Element::cleanText).map(JatsText::stripLabel);
+        files.forEach(f -> ctx.index("figures[" + f + "]", e));
+        return new Block.Figure(kind, e.attr("id"), label, caption(e), alt, files);
+    }
+
+    /**
+     * A {@code table-wrap}: the table itself (from {@code alternatives} too, where it is preferred
+     * to an image of it), else its image, else a placeholder with a warning.
+     */
+    private Block table(Element wrap) {
+        Optional<Element> table = wrap.first("table")
+                .or(() -> wrap.first("alternatives").flatMap(a -> a.first("table")))
+                .or(() -> wrap.descendants("table").stream().findFirst());
+        if (table.isPresent()) {
+            return tableBlock(wrap, table.get());
+        }
+        if (!wrap.descendants("graphic").isEmpty()) {
+            return figure(wrap, "table");
+        }
+        String what = wrap.first("label").flatMap(Element::cleanText).or(() -> wrap.attr("id")).orElse("a table");
+        ctx.warn(wrap, "", what + " has neither cells nor an image; a placeholder with its caption is printed",
+                "give the <table-wrap> a <table> (XHTML table model) or a <graphic>");
+        return omitted(wrap, "table", "the table has no cells in the input");
+    }
+
+    private Block.Table tableBlock(Element wrap, Element table) {
+        List<Block.Row> head = new ArrayList<>();
+        List<Block.Row> body = new ArrayList<>();
+        List<Block.Row> foot = new ArrayList<>();
+        for (Element part : table.elements()) {
+            switch (part.name()) {
+                case "thead" -> part.all("tr").forEach(tr -> head.add(row(tr, true)));
+                case "tfoot" -> part.all("tr").forEach(tr -> foot.add(row(tr, false)));
+                case "tbody" -> part.all("tr").forEach(tr -> body.add(row(tr, false)));
+                case "tr" -> body.add(row(part, false));
+                default -> {
+                    // col, colgroup: widths in the input are for another page; the layout sizes columns
+                }
+            }
+        }
+        // a table with no <thead> whose first rows are all header cells: those rows are its head
+        if (head.isEmpty()) {
+            while (body.size() > 1 && body.get(0).cells().stream().allMatch(Block.Cell::header)) {
+                head.add(body.remove(0));
+            }
+        }
+        List<Paragraph> notes = new ArrayList<>();
+        wrap.first("table-wrap-foot").ifPresent(f -> {
+            for (Element c : f.elements()) {
+                if (c.is("fn-group")) {
+                    c.all("fn").forEach(fn -> notes.add(tableNote(fn)));
+                } else if (c.is("fn")) {
+                    notes.add(tableNote(c));
+                } else if (!c.is("title") && !c.is("label")) {
+                    for (Block b : blocks(new Element("#", java.util.Map.of(), List.of(c), c.line(), c.column()))) {
+                        flattenInto(b, notes);
+                    }
+                }
+            }
+        });
+        Optional<String> label = wrap.first("label").flatMap(Element::cleanText).map(JatsText::stripLabel);
+        return new Block.Table(wrap.attr("id"), label, caption(wrap), head, body, foot, notes);
+    }
+
+    /** A note under a table: its mark, then its text, in one paragraph. */
+    private Paragraph tableNote(Element fn) {
+        Optional<String> mark = fn.first("label").flatMap(Element::cleanText).map(JatsText::stripLabel);
+        List<Inline> out = new ArrayList<>();
+        mark.ifPresent(m -> {
+            out.add(new Inline.Styled(Inline.Style.SUPERSCRIPT, List.of(new Inline.Text(m))));
+            out.add(new Inline.Text(" "));
+        });
+        List<Paragraph> ps = new ArrayList<>();
+        blocks(fn).forEach(b -> flattenInto(b, ps));
+        for (int i = 0; i < ps.size(); i++) {
+            if (i > 0) {
+                out.add(new Inline.Text(" "));
+            }
+            out.addAll(ps.get(i).text().inlines());
+        }
+        return Paragraph.of(normalize(out));
+    }
+
+    private Block.Row row(Element tr, boolean inHead) {
+        List<Block.Cell> cells = new ArrayList<>();
+        for (Element c : tr.all("th", "td")) {
+            boolean header = c.is("th") || inHead;
+            Optional<String> scope = c.attr("scope").or(() -> header ? Optional.of(inHead ? "col" : "row")
+                    : Optional.empty());
+            cells.add(new Block.Cell(header, cellLines(c), span(c, "colspan"), span(c, "rowspan"),
+                    c.attr("align").map(a -> a.toLowerCase(Locale.ROOT)).filter(a -> a.matches(
+                            "left|center|right|justify|char")).map(a -> a.equals("char") ? "right" : a),
+                    c.attr("valign").map(a -> a.toLowerCase(Locale.ROOT)).filter(a -> a.matches(
+                            "top|middle|bottom|baseline")), scope));
+        }
+        return new Block.Row(cells);
+    }
+
+    private static int span(Element c, String attr) {
+        try {
+            int n = Integer.parseInt(c.attr(attr).orElse("1"));
+            return Math.max(1, Math.min(n, 1000));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** A cell's text as lines: a {@code break} or a new paragraph starts a line. */
+    private List<RichText> cellLines(Element cell) {
+        List<RichText> lines = new ArrayList<>();
+        List<XmlNode> run = new ArrayList<>();
+        for (XmlNode n : cell.children()) {
+            if (n instanceof Element e && (e.is("break") || e.is("p") || BLOCKS.contains(e.name()))) {
+                addLine(run, lines);
+                if (!e.is("break")) {
+                    for (Block b : blocks(new Element("#", java.util.Map.of(), List.of(e), e.line(), e.column()))) {
+                        List<Paragraph> ps = new ArrayList<>();
+                        flattenInto(b, ps);
+                        ps.forEach(p -> lines.add(p.text()));
+                    }
+                }
+            } else {
+                run.add(n);
+            }
+        }
+        addLine(run, lines);
+        return lines;
+    }
+
+    private void addLine(List<XmlNode> run, List<RichText> lines) {
+        if (run.isEmpty()) {
+            return;
+        }
+        List<Inline> inl = new ArrayList<>();
+        inlines(run, Set.of(), false, inl);
+        RichText t = normalize(inl);
+        if (!t.isBlank()) {
+            lines.add(t);
+        }
+        run.clear();
+    }
+
+    /** Supplementary material: one line naming it, its file and its DOI. */
+    private Block supplementary(Element e) {
+        List<Inline> out = new ArrayList<>();
+        Optional<String> label = e.first("label").flatMap(Element::cleanText).map(JatsText::stripLabel);
+        label.ifPresent(l -> out.add(new Inline.Styled(Inline.Style.BOLD, List.of(new Inline.Text(l + ". ")))));
+        caption(e).ifPresent(c -> {
+            out.addAll(c.inlines());
+            out.add(new Inline.Text(" "));
+        });
+        List<String> files = new ArrayList<>();
+        e.attr("xlink:href").ifPresent(files::add);
+        e.descendants("media").forEach(m -> m.attr("xlink:href").filter(h -> !files.contains(h)).ifPresent(files::add));
+        for (String f : files) {
+            Optional<String> link = href(f, "uri");
+            out.add(new Inline.Text("("));
+            out.add(link.<Inline>map(h -> new Inline.Link(h, List.of(new Inline.Text(f))))
+                    .orElseGet(() -> new Inline.Styled(Inline.Style.MONOSPACE, List.of(new Inline.Text(f)))));
+            out.add(new Inline.Text(") "));
+        }
+        List<Element> ids = new ArrayList<>(e.all("object-id"));
+        e.descendants("pub-id").forEach(ids::add);
+        e.descendants("ext-link").stream().filter(x -> x.attr("ext-link-type").map("doi"::equalsIgnoreCase)
+                .orElse(false)).forEach(ids::add);
+        for (Element id : ids) {
+            boolean doi = id.attr("pub-id-type").or(() -> id.attr("ext-link-type")).map("doi"::equalsIgnoreCase)
+                    .orElse(false);
+            String v = id.attr("xlink:href").orElse(id.text()).strip();
+            if (doi && v.startsWith("10.")) {
+                out.add(new Inline.Text("DOI: "));
+                out.add(new Inline.Link("https://doi.org/" + v, List.of(new Inline.Text("https://doi.org/" + v))));
+                break;
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(new Inline.Text("Supplementary material"));
+        }
+        return Paragraph.of(normalize(out));
     }
 
     private Block omitted(Element e, String kind, String reason) {
@@ -462,21 +678,32 @@ final class JatsText {
         return r.isBlank() ? Optional.empty() : Optional.of(r);
     }
 
-    private void formula(Element e, List<Block> out) {
+    /** A display formula: its MathML, else its TeX source (with a warning), else its image. */
+    private Block formula(Element e) {
+        Optional<String> label = e.first("label").flatMap(Element::cleanText);
+        Optional<Element> math = mathOf(e);
+        if (math.isPresent()) {
+            return new Block.Formula(e.attr("id"), label, Optional.of(mathNode(math.get())), Optional.empty());
+        }
+        Optional<Element> tex = e.descendants("tex-math").stream().findFirst();
+        if (tex.isPresent()) {
+            ctx.warn(tex.get(), "", "a formula is given only as TeX; its source is printed as code",
+                    "add MathML (<mml:math>) beside the <tex-math>, in <alternatives>, to have it typeset");
+            return new Block.Formula(e.attr("id"), label, Optional.empty(), Optional.of(texText(tex.get())));
+        }
+        if (!e.descendants("graphic").isEmpty()) {
+            return figure(e, "formula");
+        }
         List<Inline> inl = new ArrayList<>();
-        alternatives(e, false, inl);
+        inlines(e.children(), Set.of("label"), false, inl);
         RichText t = normalize(inl);
         if (t.isBlank()) {
-            out.add(omitted(e, "formula", "the formula is not typeset in this offprint"));
-            return;
+            ctx.warn(e, "", "a formula has neither MathML, TeX nor an image; a placeholder is printed",
+                    "give the <disp-formula> an <mml:math>");
+            return omitted(e, "formula", "the formula is not in the input");
         }
-        Optional<String> label = e.first("label").flatMap(Element::cleanText);
-        if (label.isPresent()) {
-            List<Inline> withLabel = new ArrayList<>(t.inlines());
-            withLabel.add(new Inline.Text("\u2003" + label.get()));
-            t = new RichText(withLabel);
-        }
-        out.add(Paragraph.of(t));
+        return new Block.Formula(e.attr("id"), label, Optional.of(MathNode.of("math",
+                List.of(MathNode.token("mtext", t.plain())))), Optional.empty());
     }
 
     // ---- sections -----------------------------------------------------------------------------------
@@ -568,6 +795,18 @@ final class JatsText {
             q.blocks().forEach(i -> flattenInto(i, out));
         } else if (b instanceof Block.Omitted o) {
             o.caption().ifPresent(c -> out.add(Paragraph.of(c)));
+        } else if (b instanceof Block.Boxed x) {
+            x.title().ifPresent(t -> out.add(Paragraph.of(t)));
+            x.blocks().forEach(i -> flattenInto(i, out));
+        } else if (b instanceof Block.Figure f) {
+            f.caption().ifPresent(c -> out.add(Paragraph.of(c)));
+        } else if (b instanceof Block.Table t) {
+            t.caption().ifPresent(c -> out.add(Paragraph.of(c)));
+        } else if (b instanceof Block.Formula f) {
+            f.math().ifPresent(m -> out.add(Paragraph.of(new RichText(List.of(new Inline.Math(m))))));
+            f.tex().ifPresent(x -> out.add(Paragraph.of(RichText.of(x))));
+        } else if (b instanceof Block.Preformatted p) {
+            out.add(Paragraph.of(RichText.of(p.text())));
         }
     }
 
@@ -617,6 +856,9 @@ final class JatsText {
                 if (!kids.isEmpty()) {
                     out.add(new Inline.Styled(s.style(), kids));
                 }
+            } else if (i instanceof Inline.Math m) {
+                out.add(m);
+                lastSpace[0] = false;
             } else if (i instanceof Inline.Link l) {
                 List<Inline> kids = collapse(l.children(), lastSpace);
                 if (kids.isEmpty()) {

@@ -24,6 +24,25 @@ import org.xhtmlrenderer.pdf.TrueTypeUtil;
 final class PdfFonts {
 
     private static final Map<String, org.xhtmlrenderer.pdf.FontFamily> FAMILIES = new ConcurrentHashMap<>();
+    /** Each face's OpenPDF font, and back: formulas draw with the faces of the text around them. */
+    private static final Map<String, BaseFont> BY_FACE = new ConcurrentHashMap<>();
+    private static final Map<BaseFont, FontFamily> FAMILY_OF = new ConcurrentHashMap<>();
+    private static final Map<BaseFont, FontFace> FACE_OF = new ConcurrentHashMap<>();
+
+    /** The face an OpenPDF font was made from (its bytes shape right-to-left text, {@link ComplexText}). */
+    static java.util.Optional<FontFace> faceOf(BaseFont font) {
+        return java.util.Optional.ofNullable(FACE_OF.get(font));
+    }
+
+    /** The OpenPDF font of a face, once its family has been loaded. */
+    static java.util.Optional<BaseFont> baseFont(FontFace face) {
+        return java.util.Optional.ofNullable(BY_FACE.get(face.id()));
+    }
+
+    /** The family an OpenPDF font belongs to. */
+    static java.util.Optional<FontFamily> familyOf(BaseFont font) {
+        return java.util.Optional.ofNullable(FAMILY_OF.get(font));
+    }
 
     private PdfFonts() {
     }
@@ -39,6 +58,9 @@ final class PdfFonts {
                 BaseFont font = BaseFont.createFont(face.fileName(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
                         face.bytes(), null);
                 font.setSubset(true);
+                BY_FACE.put(face.id(), font);
+                FAMILY_OF.put(font, family);
+                FACE_OF.put(font, face);
                 ShapedWidths.register(font, face.shaper());
                 IdentValue weight = face.weight() >= 600 ? IdentValue.BOLD : IdentValue.NORMAL;
                 IdentValue style = face.italic() ? IdentValue.ITALIC : IdentValue.NORMAL;

@@ -28,7 +28,6 @@ import org.separata.layout.XhtmlDocument;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
-import org.xhtmlrenderer.pdf.ITextReplacedElementFactory;
 import org.xhtmlrenderer.pdf.PagePosition;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -87,18 +86,28 @@ public final class PdfRenderer {
             FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("mono"))
                     .findFirst().orElse(sans);
             renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
-                    PdfFonts.resolver(fonts, serif, sans, mono), new ITextReplacedElementFactory(device),
+                    PdfFonts.resolver(fonts, serif, sans, mono), new MathElement.Factory(device, fonts),
                     new ShapedWidths());
         }
 
-        /** Sets and lays out {@code doc}; returns its page count. */
+        /**
+         * Sets and lays out {@code doc}; returns its page count. A table wider than the text block
+         * is marked ({@link WideTables}) and the document laid out again, so that the stylesheet
+         * can give it a landscape page.
+         */
         int layout(XhtmlDocument doc) {
             Document dom = parse(doc.xhtml());
+            FontFallback.apply(dom, doc.fonts(), doc.fallbacks());
             agent.use(doc.resources());
-            // line breaking learns from each document's own lines (see BreakOpportunities)
-            renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities());
-            renderer.setDocument(dom, SandboxUserAgent.SCHEME);
-            guard(doc, renderer::layout);
+            for (int round = 0; ; round++) {
+                // line breaking learns from each document's own lines (see BreakOpportunities)
+                renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities());
+                renderer.setDocument(dom, SandboxUserAgent.SCHEME);
+                guard(doc, renderer::layout);
+                if (round == WideTables.ROUNDS || !WideTables.mark(renderer.getRootBox(), agent.warnings())) {
+                    break;
+                }
+            }
             return renderer.getRootBox().getLayer().getPages().size();
         }
 

@@ -74,6 +74,14 @@ final class ShapedWidths extends ITextTextRenderer {
             return Integer.parseInt(string, 1, string.length(), 10);
         }
         BaseFont bf = ((ITextFSFont) font).getFontDescription().getFont();
+        if (ComplexText.applies(string)) {
+            // right-to-left text is shaped by the JDK (see ComplexText), and measured as shaped
+            java.util.Optional<Float> shaped = ComplexText.width(bf, string);
+            if (shaped.isPresent()) {
+                return (int) Math.ceil(shaped.get() * font.getSize2D() / 1000f)
+                        + (string.indexOf(TOO_WIDE) >= 0 ? TOO_WIDE_DOTS : 0);
+            }
+        }
         FontShaper shaper = SHAPERS.get(bf);
         if (shaper == null) {
             return super.getWidth(context, font, visible(string));

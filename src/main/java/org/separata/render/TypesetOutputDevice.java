@@ -101,6 +101,14 @@ final class TypesetOutputDevice extends ITextOutputDevice {
 
     @Override
     public void drawString(String s, float x, float y, JustificationInfo info) {
+        if (font != null && ComplexText.applies(s)) {
+            // right-to-left text: in visual order and shaped (see ComplexText), never faked bold or italic
+            fill(new Path2D.Float());
+            if (ComplexText.draw(getCurrentPage(), font.getFontDescription().getFont(),
+                    font.getSize2D() / getDotsPerPoint(), s, textMatrix(x, y, getDotsPerPoint()))) {
+                return;
+            }
+        }
         FontShaper shaper = font == null ? null : ShapedWidths.shaper(font.getFontDescription().getFont());
         if (shaper == null || needsSyntheticStyle()) {
             super.drawString(ShapedWidths.visible(s), x, y, info);
@@ -126,6 +134,11 @@ final class TypesetOutputDevice extends ITextOutputDevice {
         cb.setTextMatrix(m[0], m[1], m[2], m[3], m[4], m[5]);
         write(cb, text, shaped, shaper, info, font.getSize2D());
         cb.endText();
+    }
+
+    /** The text matrix for text drawn at (x, y), in dots (for formulas, drawn by {@link MathElement}). */
+    float[] textMatrixAt(float x, float y) {
+        return textMatrix(x, y, getDotsPerPoint());
     }
 
     /** The text matrix Flying Saucer's device would set for a string drawn at (x, y). */
@@ -227,7 +240,7 @@ final class TypesetOutputDevice extends ITextOutputDevice {
     }
 
     /** A text string in UTF-16 with its byte order mark, which every reader decodes alike. */
-    private static PdfString utf16(String s) {
+    static PdfString utf16(String s) {
         byte[] body = s.getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
         byte[] bytes = new byte[body.length + 2];
         bytes[0] = (byte) 0xFE;

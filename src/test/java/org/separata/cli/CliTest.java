@@ -29,7 +29,11 @@ class CliTest {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        // the system's font folders are left out, so that a character "no font has" is one on every machine
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("SEPARATA_SYSTEM_FONTS", "");
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
+                org.separata.env.World.withEnvironment(env));
         return new Result(code, out.toString(), err.toString());
     }
 

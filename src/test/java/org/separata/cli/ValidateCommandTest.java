@@ -81,7 +81,8 @@ class ValidateCommandTest {
         CliTest.Result r = run("validate", jats("scielo/0034-8910-rsp-48-2-0206.xml").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("valid, 0 errors, 4 warnings"), r.out());
-        assertTrue(r.err().contains("warning: the image of Figure 1 is not included"), r.err());
+        assertTrue(r.err().contains("warning: figures[0034-8910-rsp-48-2-0206-gf01]: the image of Figure 1 "
+                + "('0034-8910-rsp-48-2-0206-gf01') is not beside the article"), r.err());
     }
 
     @Test

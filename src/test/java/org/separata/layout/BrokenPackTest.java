@@ -103,6 +103,35 @@ class BrokenPackTest {
         assertAt(failure(), "layout.yaml", lineOf("layout.yaml", "noto-garamond"), "noto-garamond", "fonts/");
     }
 
+    /** A family folder (font file, licence, family.yaml) named {@code name}, made from Noto Serif. */
+    private static void family(Path folder, String name) throws IOException {
+        Files.createDirectories(folder);
+        Files.copy(Repo.file("fonts/noto-serif/NotoSerif-Regular.ttf"), folder.resolve("MySerif-Regular.ttf"));
+        Files.copy(Repo.file("fonts/noto-serif/OFL.txt"), folder.resolve("OFL.txt"));
+        Files.writeString(folder.resolve("family.yaml"), "name: " + name + "\nlicense: OFL.txt\nfaces:\n"
+                + "  regular: MySerif-Regular.ttf\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPackBringsItsOwnFontFamilyInItsFontsFolder() throws IOException {
+        family(pack.resolve("fonts/myserif"), "My Serif");
+        edit("layout.yaml", "text: noto-serif", "text: myserif");
+        LayoutPack p = Rendering.separata().layouts().get(pack.toString()).pack();
+        assertEquals("My Serif", p.font("text").name());
+        assertTrue(p.font("text").id().contains(pack.resolve("fonts").toString()), "not a built-in family");
+    }
+
+    @Test
+    void aFontPathFolderLendsAPackItsFamily() throws IOException {
+        Path fonts = dir.resolve("my-fonts");
+        family(fonts.resolve("myserif"), "My Serif Too");
+        edit("layout.yaml", "text: noto-serif", "text: myserif");
+        failure();
+        LayoutPack p = Rendering.separata().layouts().get(pack.toString(),
+                org.separata.diag.SourceLocation.of("--layout"), List.of(fonts)).pack();
+        assertEquals("My Serif Too", p.font("text").name());
+    }
+
     @Test
     void aLogoThatIsNotThereIsNamed() throws IOException {
         edit("layout.yaml", "template: article.ftlx", "logo: logo.png\ntemplate: article.ftlx");

@@ -91,7 +91,7 @@ public final class ModelDump {
     }
 
     private static boolean isScalar(Object v) {
-        if (v instanceof RichText || v instanceof CharSequence || v instanceof Number || v instanceof Enum<?>
+        if (v instanceof org.separata.model.MathNode || v instanceof RichText || v instanceof CharSequence || v instanceof Number || v instanceof Enum<?>
                 || v instanceof java.time.temporal.Temporal || v instanceof Boolean) {
             return true;
         }
@@ -101,6 +101,9 @@ public final class ModelDump {
     }
 
     private static String scalar(Object v) {
+        if (v instanceof org.separata.model.MathNode m) {
+            return "<math>" + quote(m.linear()) + "</math>";
+        }
         if (v instanceof RichText r) {
             return quote(markup(r.inlines()));
         }
@@ -124,6 +127,8 @@ public final class ModelDump {
                         .append("</").append(s.style().tag()).append('>');
             } else if (i instanceof Inline.Link l) {
                 sb.append("<a href=\"").append(l.href()).append("\">").append(markup(l.children())).append("</a>");
+            } else if (i instanceof Inline.Math m) {
+                sb.append("<math>").append(m.math().linear()).append("</math>");
             }
         }
         return sb.toString();

@@ -1,0 +1,62 @@
+package org.separata.layout;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.separata.support.TestImages;
+
+/** Figure images: names tried, resolution read, print size, lossless conversion of TIFF. */
+class FigureImagesTest {
+
+    @Test
+    void aNameWithoutExtensionTriesTheUsualOnes() {
+        assertEquals(List.of("f1", "f1.tif", "f1.tiff", "f1.png", "f1.jpg", "f1.jpeg"), FigureImages.candidates("f1"));
+        assertEquals(List.of("f1.tif", "f1.tiff", "f1.png", "f1.jpg", "f1.jpeg"), FigureImages.candidates("f1.tif"));
+        assertEquals(List.of("img/f1.gif", "img/f1.tif", "img/f1.tiff", "img/f1.png", "img/f1.jpg", "img/f1.jpeg"),
+                FigureImages.candidates("img/f1.gif"));
+    }
+
+    @Test
+    void anImageIsPrintedAtItsOwnResolutionWithinTheTextBlock() throws IOException {
+        BufferedImage img = TestImages.chart(600, 300, 2, true);
+        FigureImages.Placed p = FigureImages.place("a.png", TestImages.encode(img, "png", 300), 0, 160, 200);
+        assertEquals(600 / 300.0 * 25.4, p.widthMm(), 0.01);
+        assertEquals(300, p.dpi(), 0.5);
+        FigureImages.Placed wide = FigureImages.place("b.png", TestImages.encode(img, "png", 72), 0, 160, 200);
+        assertEquals(160, wide.widthMm(), 0.01, "reduced to the text block");
+        assertEquals(600 / (160 / 25.4), wide.dpi(), 0.5);
+        FigureImages.Placed none = FigureImages.place("c.png", TestImages.encode(img, "png", 0), 0, 160, 200);
+        assertEquals(160, none.widthMm(), 0.01, "no resolution: the width of the text block");
+    }
+
+    @Test
+    void tiffBecomesALosslessPngAndJpegStaysAsItIs() throws IOException {
+        BufferedImage img = TestImages.chart(300, 200, 3, true);
+        FigureImages.Placed tif = FigureImages.place("a.tif", TestImages.encode(img, "tiff", 300), 0, 160, 200);
+        assertTrue(tif.resource().endsWith(".png"));
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(tif.bytes()));
+        for (int y = 0; y < 200; y += 7) {
+            for (int x = 0; x < 300; x += 7) {
+                assertEquals(img.getRGB(x, y), back.getRGB(x, y));
+            }
+        }
+        byte[] jpg = TestImages.encode(img, "jpeg", 300);
+        FigureImages.Placed j = FigureImages.place("a.jpg", jpg, 1, 160, 200);
+        assertArrayEquals(jpg, j.bytes());
+        assertEquals(3, FigureImages.jpegComponents(jpg));
+    }
+
+    @Test
+    void whatIsNotAnImageIsRefusedWithAReason() {
+        IOException e = assertThrows(IOException.class, () -> FigureImages.place("x.png", "<svg/>".getBytes(), 0, 160, 200));
+        assertTrue(e.getMessage().contains("not a TIFF, PNG, JPEG or GIF"), e.getMessage());
+    }
+}
