@@ -70,10 +70,6 @@ final class RenderCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         long start = separata.world().nanoTime();
-        String warmLayout = options.layout().orElse(RenderOptions.DEFAULT_LAYOUT);
-        Thread warm = new Thread(() -> separata.warmUp(warmLayout), "separata-warm-up");
-        warm.setDaemon(true);
-        warm.start();
         Offprint offprint = separata.render(input, options);
         separata.world().writeAtomically(target, offprint.pdf());
         for (Diagnostic d : offprint.warnings()) {

@@ -13,6 +13,7 @@ public final class Layouts {
 
     private final World world;
     private final FontCatalog fonts;
+    private final Map<String, LayoutPack> builtInPacks = new ConcurrentHashMap<>();
     private final Map<String, XhtmlLayout> builtIn = new ConcurrentHashMap<>();
 
     public Layouts(World world, FontCatalog fonts) {
@@ -30,19 +31,35 @@ public final class Layouts {
 
     /** Like {@link #get(String)}; {@code where} is the place that names the pack, for the error. */
     public XhtmlLayout get(String nameOrPath, SourceLocation where) {
-        ResourceRoot root = world.layout(nameOrPath).orElseThrow(() -> SeparataException.invalid(
-                where, "no such layout pack '" + nameOrPath + "'",
-                "use one of the built-in packs (" + String.join(", ", world.builtInLayouts())
-                        + ") or the path of a folder that holds a layout.yaml"));
+        ResourceRoot root = root(nameOrPath, where);
         if (root.directory().isPresent()) {
             return new XhtmlLayout(LayoutPack.load(world, fonts, root), world);
         }
-        return builtIn.computeIfAbsent(root.classpathPrefix(),
-                k -> new XhtmlLayout(LayoutPack.load(world, fonts, root), world));
+        return builtIn.computeIfAbsent(root.classpathPrefix(), k -> new XhtmlLayout(builtInPack(root), world));
+    }
+
+    /**
+     * The pack named {@code nameOrPath}, loaded and checked, without its templates: what a command
+     * that does not lay out (validate, layouts) needs, without loading the template engine.
+     */
+    public LayoutPack pack(String nameOrPath, SourceLocation where) {
+        ResourceRoot root = root(nameOrPath, where);
+        return root.directory().isPresent() ? LayoutPack.load(world, fonts, root) : builtInPack(root);
+    }
+
+    private LayoutPack builtInPack(ResourceRoot root) {
+        return builtInPacks.computeIfAbsent(root.classpathPrefix(), k -> LayoutPack.load(world, fonts, root));
+    }
+
+    private ResourceRoot root(String nameOrPath, SourceLocation where) {
+        return world.layout(nameOrPath).orElseThrow(() -> SeparataException.invalid(
+                where, "no such layout pack '" + nameOrPath + "'",
+                "use one of the built-in packs (" + String.join(", ", world.builtInLayouts())
+                        + ") or the path of a folder that holds a layout.yaml"));
     }
 
     /** Every built-in pack, loaded, in the order of {@code layouts/index.txt}. */
     public java.util.List<LayoutPack> builtIn() {
-        return world.builtInLayouts().stream().map(n -> get(n).pack()).toList();
+        return world.builtInLayouts().stream().map(n -> pack(n, SourceLocation.of("layouts/index.txt"))).toList();
     }
 }

@@ -20,6 +20,7 @@ import org.separata.finish.PdfFinisher;
 import org.separata.finish.PdfMetadata;
 import org.separata.fonts.FontCatalog;
 import org.separata.layout.GlyphPreflight;
+import org.separata.layout.LayoutPack;
 import org.separata.layout.Layouts;
 import org.separata.layout.OutlineEntry;
 import org.separata.layout.Presentation;
@@ -49,13 +50,12 @@ public final class Separata {
 
     private final World world;
     private final Layouts layouts;
-    private final PdfFinisher finisher;
+    /** Made on first use, so that commands that write no PDF never load PDFBox. */
+    private volatile PdfFinisher finisher;
 
     public Separata(World world) {
         this.world = world;
         this.layouts = new Layouts(world, new FontCatalog(world));
-        this.finisher = new PdfFinisher(world.resource(ResourceRoot.classpath("color"), "sRGB.icc")
-                .orElseThrow(() -> new IllegalStateException("the built-in colour profile color/sRGB.icc is missing")));
     }
 
     public World world() {
@@ -67,7 +67,18 @@ public final class Separata {
     }
 
     public PdfFinisher finisher() {
-        return finisher;
+        PdfFinisher f = finisher;
+        if (f == null) {
+            synchronized (this) {
+                f = finisher;
+                if (f == null) {
+                    f = new PdfFinisher(world.resource(ResourceRoot.classpath("color"), "sRGB.icc").orElseThrow(
+                            () -> new IllegalStateException("the built-in colour profile color/sRGB.icc is missing")));
+                    finisher = f;
+                }
+            }
+        }
+        return f;
     }
 
     /**
@@ -80,7 +91,7 @@ public final class Separata {
             XhtmlLayout l = layouts.get(layout);
             l.warmUp();
             PdfRenderer.warmUp(new ArrayList<>(new java.util.LinkedHashSet<>(l.pack().fonts().values())));
-            finisher.warmUp();
+            finisher().warmUp();
         } catch (RuntimeException e) {
             // the real render reports whatever went wrong, with its context
         }
@@ -145,11 +156,28 @@ public final class Separata {
      * else {@value RenderOptions#DEFAULT_LAYOUT}.
      */
     public XhtmlLayout layoutFor(ReadResult read, RenderOptions options) {
-        Optional<JournalProfile> profile = read.profile();
-        return options.layout().map(layouts::get)
-                .or(() -> profile.flatMap(p -> profileLayout(p)
-                        .map(name -> layouts.get(name, p.location("layout")))))
-                .orElseGet(() -> layouts.get(RenderOptions.DEFAULT_LAYOUT));
+        LayoutChoice c = layoutChoice(read, options);
+        return layouts.get(c.nameOrPath(), c.where());
+    }
+
+    /** The pack of {@link #layoutFor}, without its templates (for checks that lay nothing out). */
+    private LayoutPack packFor(ReadResult read, RenderOptions options) {
+        LayoutChoice c = layoutChoice(read, options);
+        return layouts.pack(c.nameOrPath(), c.where());
+    }
+
+    /** A layout's name or folder, and where it was named (for the error when there is no such pack). */
+    private record LayoutChoice(String nameOrPath, SourceLocation where) {
+        static LayoutChoice option(String nameOrPath) {
+            return new LayoutChoice(nameOrPath, SourceLocation.of("--layout " + nameOrPath));
+        }
+    }
+
+    private LayoutChoice layoutChoice(ReadResult read, RenderOptions options) {
+        return options.layout().map(LayoutChoice::option)
+                .or(() -> read.profile().flatMap(p -> profileLayout(p)
+                        .map(name -> new LayoutChoice(name, p.location("layout")))))
+                .orElseGet(() -> LayoutChoice.option(RenderOptions.DEFAULT_LAYOUT));
     }
 
     /** What the journal profile adds to the page: its logo and its citation style. */
@@ -210,7 +238,7 @@ public final class Separata {
         RenderedPdf rendered = PdfRenderer.render(xhtml);
         warnings.addAll(rendered.warnings());
         List<OutlineItem> outline = outline(xhtml, rendered, warnings);
-        byte[] pdf = finisher.finish(rendered.bytes(), metadata(article, layout.howToCite(article, presentation),
+        byte[] pdf = finisher().finish(rendered.bytes(), metadata(article, layout.howToCite(article, presentation),
                 world.sourceDateEpoch()), outline, options.standard());
         return new Offprint(pdf, rendered.pageCount(), article, warnings);
     }
@@ -230,10 +258,10 @@ public final class Separata {
             }
             return new Validation(e.diagnostics());
         }
-        XhtmlLayout layout = layoutFor(read, options);
+        LayoutPack pack = packFor(read, options);
         List<Diagnostic> found = new ArrayList<>(read.warnings());
         Article article = printed(read, options, found);
-        found.addAll(GlyphPreflight.check(article, layout.pack(), read.sources(), false));
+        found.addAll(GlyphPreflight.check(article, pack, read.sources(), false));
         return new Validation(found);
     }
 
