@@ -23,6 +23,14 @@ public final class Main {
     /** The subcommands by name, in the order {@code --help} lists them. */
     private static final Map<String, Class<?>> COMMANDS = commands();
 
+    static {
+        // No option takes a java.sql value: picocli need not load that module's classes and look
+        // them up reflectively for every command it builds (a cold-start cost).
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java.sql.*");
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(start(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

@@ -51,7 +51,7 @@ public final class ColdStageProfile {
         boolean jdk25 = List.of(args).contains("--jdk25");
         List<String> cmd = new ArrayList<>();
         if (jdk25) {
-            Path home = ColdStartBenchmark.jdk25().orElseThrow(() -> new IllegalStateException("no JDK 25 found"));
+            Path home = org.separata.support.Jdks.jdk25().orElseThrow(() -> new IllegalStateException("no JDK 25 found"));
             cmd.add(home.resolve("bin/java").toString());
             cmd.addAll(List.of("-XX:AOTCache=target/separata.aot", "-Xlog:aot=off", "-Xlog:cds=off"));
         } else {

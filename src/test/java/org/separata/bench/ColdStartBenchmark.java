@@ -1,7 +1,6 @@
 package org.separata.bench;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ public final class ColdStartBenchmark {
         variants.put(LAUNCHER + " (Java " + Runtime.version().feature() + ", AppCDS)",
                 new Command(List.of("target/separata", "render", input, "-o", out.resolve("a.pdf").toString()),
                         Map.of("JAVA_HOME", System.getProperty("java.home"))));
-        Optional<Path> jdk25 = jdk25();
+        Optional<Path> jdk25 = org.separata.support.Jdks.jdk25();
         if (jdk25.isPresent() && Files.exists(Path.of("target/separata.aot"))) {
             variants.put(LAUNCHER + " (Java 25, AOT cache)",
                     new Command(List.of("target/separata", "render", input, "-o", out.resolve("b.pdf").toString()),
@@ -114,33 +113,6 @@ public final class ColdStartBenchmark {
     private static String brief(double[] xs) {
         return String.format("%.0f ms (%.0f, %.0f)", Stats.median(xs), java.util.Arrays.stream(xs).min().orElse(0),
                 Stats.percentile(xs, 90));
-    }
-
-    /** A JDK 25 or later: SEPARATA_AOT_JDK, else the first in /usr/lib/jvm, as the build looks for one. */
-    static Optional<Path> jdk25() throws IOException {
-        List<Path> candidates = new ArrayList<>();
-        Optional.ofNullable(System.getenv("SEPARATA_AOT_JDK")).filter(s -> !s.isBlank()).map(Path::of)
-                .ifPresent(candidates::add);
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (Files.isDirectory(jvms)) {
-            try (var s = Files.list(jvms)) {
-                s.sorted().forEach(candidates::add);
-            }
-        }
-        for (Path home : candidates) {
-            Path release = home.resolve("release");
-            if (Files.isExecutable(home.resolve("bin/java")) && Files.isRegularFile(release)) {
-                for (String line : Files.readAllLines(release)) {
-                    if (line.startsWith("JAVA_VERSION=\"")) {
-                        String v = line.substring("JAVA_VERSION=\"".length()).split("[^0-9]")[0];
-                        if (!v.isEmpty() && Integer.parseInt(v) >= 25) {
-                            return Optional.of(home);
-                        }
-                    }
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static boolean onPath(String tool) {
