@@ -27,7 +27,9 @@ import java.util.Optional;
  * alone ({@code java -Xshare:auto -version}), as a floor; and, when installed, XeLaTeX on the
  * reference source ({@code ../shared/reference/xelatex-seed-offprint.tex}, or
  * {@code SEPARATA_REFERENCE_TEX}) and WeasyPrint on Separata's own XHTML and CSS of the seed.
- * CPU is read from {@code /proc/self/stat} (Linux), in clock ticks (10 ms).
+ * CPU is read from {@code /proc/self/stat} (Linux), in clock ticks (10 ms). With
+ * {@code SEPARATA_BASELINE} set to another build's {@code target/separata}, that launcher runs in
+ * the same rounds, for a before-and-after.
  */
 public final class ColdStartBenchmark {
 
@@ -49,6 +51,12 @@ public final class ColdStartBenchmark {
                     new Command(List.of("target/separata", "render", input, "-o", out.resolve("b.pdf").toString()),
                             Map.of("JAVA_HOME", jdk25.get().toString())));
         }
+        String baseline = System.getenv("SEPARATA_BASELINE");
+        if (baseline != null && !baseline.isBlank()) {
+            variants.put("baseline launcher (Java " + Runtime.version().feature() + ")", new Command(List.of(baseline,
+                    "render", input, "-o", out.resolve("base.pdf").toString()),
+                    Map.of("JAVA_HOME", System.getProperty("java.home"))));
+        }
         variants.put("java -jar target/separata.jar", new Command(List.of(java, "-jar", "target/separata.jar",
                 "render", input, "-o", out.resolve("c.pdf").toString()), Map.of()));
         variants.put("JVM alone (java -version)", new Command(List.of(java, "-Xshare:auto", "-version"), Map.of()));
@@ -69,7 +77,8 @@ public final class ColdStartBenchmark {
             var doc = layout.layout(separata.read(Path.of(input)).article());
             Files.writeString(out.resolve("offprint.html"), doc.xhtml());
             Files.write(out.resolve("style.css"), doc.resources().apply("style.css").orElseThrow());
-            Files.write(out.resolve("cc-by.png"), doc.resources().apply("cc-by.png").orElseThrow());
+            Files.createDirectories(out.resolve("lib"));
+            Files.write(out.resolve("lib/cc-by.png"), doc.resources().apply("lib/cc-by.png").orElseThrow());
             variants.put("weasyprint (same XHTML+CSS)", new Command(List.of("weasyprint",
                     out.resolve("offprint.html").toString(), out.resolve("w.pdf").toString()), Map.of()));
         }
