@@ -25,16 +25,18 @@ import org.separata.layout.Hyphenation;
  *   <li>{@code resources CLASSES}, after the resources are copied: compiles the hyphenation
  *       patterns of {@code CLASSES/hyphenation} into tries ({@link Hyphenation#compiledName}) and
  *       writes each font's coverage beside it ({@link CoverageFile}), for every font file under
- *       {@code CLASSES/fonts}, whatever its family folder;</li>
- *   <li>{@code store-fonts JAR}, after the jar is built: rewrites the jar with the fonts and the
- *       compiled tries stored rather than deflated, so that a run reads them without inflating.
- *       Every other entry, and the order and times of all, stay as they were.</li>
+ *       {@code CLASSES/fonts} (whatever its family folder) and {@code CLASSES/layouts} (a pack's
+ *       own fonts);</li>
+ *   <li>{@code store-fonts JAR}, after the jar is built: rewrites the jar with the fonts, their
+ *       coverage files and the compiled tries stored rather than deflated ({@link #stored}), so
+ *       that a run reads them without inflating. Every other entry, and the order and times of
+ *       all, stay as they were.</li>
  * </ul>
  */
 public final class Precompute {
 
-    /** The jar folders whose data files are read at run time and are kept uncompressed. */
-    private static final List<String> STORED_FOLDERS = List.of("fonts/", "hyphenation/");
+    /** The folders (in the classes folder and the jar) that hold fonts: the built-in families and packs. */
+    private static final List<String> FONT_FOLDERS = List.of("fonts", "layouts");
 
     private Precompute() {
     }
@@ -57,8 +59,11 @@ public final class Precompute {
             writeIfChanged(classes.resolve("hyphenation").resolve(Hyphenation.compiledName(files)),
                     hyphenation.compile(files));
         }
-        Path fonts = classes.resolve("fonts");
-        if (Files.isDirectory(fonts)) {
+        for (String folder : FONT_FOLDERS) {
+            Path fonts = classes.resolve(folder);
+            if (!Files.isDirectory(fonts)) {
+                continue;
+            }
             try (Stream<Path> s = Files.walk(fonts)) {
                 for (Path font : s.filter(Files::isRegularFile)
                         .filter(p -> CoverageFile.isFont(p.getFileName().toString())).sorted().toList()) {
@@ -69,13 +74,22 @@ public final class Precompute {
         }
     }
 
+    /**
+     * Whether a jar entry is kept uncompressed: everything in {@code fonts/} and
+     * {@code hyphenation/} (fonts, coverage files, tries), and the fonts of the built-in packs.
+     */
+    static boolean stored(String name) {
+        return !name.endsWith("/") && (name.startsWith("fonts/") || name.startsWith("hyphenation/")
+                || name.startsWith("layouts/") && (CoverageFile.isFont(name) || name.endsWith(CoverageFile.SUFFIX)));
+    }
+
     private static void writeIfChanged(Path file, byte[] bytes) throws IOException {
         if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
             Files.write(file, bytes);
         }
     }
 
-    /** Rewrites {@code jar} with the entries of {@link #STORED_FOLDERS} stored, not deflated. */
+    /** Rewrites {@code jar} with the entries that {@link #stored} names stored, not deflated. */
     static void storeFonts(Path jar) throws IOException {
         Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
         try (ZipFile in = new ZipFile(jar.toFile()); OutputStream file = Files.newOutputStream(tmp);
@@ -84,7 +98,7 @@ public final class Precompute {
                 ZipEntry e = en.nextElement();
                 byte[] data = in.getInputStream(e).readAllBytes();
                 ZipEntry copy = new ZipEntry(e);
-                if (!e.isDirectory() && STORED_FOLDERS.stream().anyMatch(e.getName()::startsWith)) {
+                if (stored(e.getName())) {
                     CRC32 crc = new CRC32();
                     crc.update(data);
                     copy.setMethod(ZipEntry.STORED);

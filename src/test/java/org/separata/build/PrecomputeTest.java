@@ -17,7 +17,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The jar step: fonts and tries are stored, every other entry stays as it was, in order. */
+/**
+ * The jar step: fonts (built-in and a pack's), coverage files and tries are stored; every other
+ * entry, a library's font among them, stays as it was, in order.
+ */
 class PrecomputeTest {
 
     @TempDir
@@ -28,7 +31,8 @@ class PrecomputeTest {
         Random random = new Random(7);
         List<String> names = List.of("META-INF/MANIFEST.MF", "fonts/", "fonts/any-family/", "fonts/any-family/A.ttf",
                 "fonts/any-family/A.ttf.coverage", "fonts/other/B.otf", "hyphenation/hyph-xx.trie",
-                "hyphenation/languages.txt", "org/separata/X.class", "layouts/classic/style.css");
+                "hyphenation/languages.txt", "org/separata/X.class", "layouts/classic/style.css",
+                "layouts/some-pack/fonts/C.ttf", "layouts/some-pack/fonts/C.ttf.coverage", "org/x/fallback.ttf");
         List<byte[]> contents = new ArrayList<>();
         FileTime time = FileTime.fromMillis(1_640_822_400_000L);
         Path jar = dir.resolve("separata.jar");
@@ -52,7 +56,9 @@ class PrecomputeTest {
             assertEquals(names, entries.stream().map(ZipEntry::getName).toList());
             for (int i = 0; i < entries.size(); i++) {
                 ZipEntry e = entries.get(i);
-                boolean stored = !e.isDirectory() && (e.getName().startsWith("fonts/") || e.getName().startsWith("hyphenation/"));
+                String n = e.getName();
+                boolean stored = !e.isDirectory() && (n.startsWith("fonts/") || n.startsWith("hyphenation/")
+                        || n.startsWith("layouts/some-pack/fonts/"));
                 assertEquals(stored ? ZipEntry.STORED : ZipEntry.DEFLATED, e.getMethod(), e.getName());
                 assertArrayEquals(contents.get(i), z.getInputStream(e).readAllBytes(), e.getName());
                 assertEquals(time.toMillis() / 1000, e.getLastModifiedTime().toMillis() / 1000, e.getName());
