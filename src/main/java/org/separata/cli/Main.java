@@ -1,6 +1,8 @@
 package org.separata.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.separata.diag.ExitCode;
 import org.separata.diag.SeparataException;
 import org.separata.env.World;
@@ -8,17 +10,40 @@ import org.separata.pipeline.Separata;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code separata} command line. Each subcommand is its own class and returns an exit code. */
+/**
+ * The {@code separata} command line. Each subcommand is its own class and returns an exit code.
+ * The subcommands are added in {@link #run}: when the first argument names one, only that one, so
+ * that picocli reads the annotations of the command that runs and no others.
+ */
 @Command(name = "separata", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Typesets scholarly journal articles into print-ready PDF offprints.",
-        subcommands = {RenderCommand.class, ValidateCommand.class, IssueCommand.class, LayoutsCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage (or an output that names an input), 3 invalid "
                 + "input, 4 some articles failed, 5 the output cannot be written, 130 interrupted."})
 public final class Main {
 
+    /** The subcommands by name, in the order {@code --help} lists them. */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
+    static {
+        // No option takes a java.sql value: picocli need not load that module's classes and look
+        // them up reflectively for every command it builds (a cold-start cost).
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java.sql.*");
+        }
+    }
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(start(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * What {@link #main} runs, without exiting: the warm-up for the command starts first, before
+     * the command line is parsed ({@link StartUp}), then the command runs.
+     */
+    static int start(String[] args, PrintWriter out, PrintWriter err) {
+        Separata separata = new Separata(World.system());
+        StartUp.warmUp(separata, args);
+        return run(args, out, err, separata);
     }
 
     /** Runs the command line with the given writers; returns the exit code. */
@@ -28,8 +53,20 @@ public final class Main {
 
     /** Runs the command line in the given world (a fixed clock, say); returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, World world) {
-        Separata separata = new Separata(world);
+        return run(args, out, err, new Separata(world));
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, Separata separata) {
         CommandLine cl = new CommandLine(new Main(), new Factory(separata));
+        Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null; // help names the others
+        if (named == CommandLine.HelpCommand.class) {
+            named = null;
+        }
+        for (Class<?> command : COMMANDS.values()) {
+            if (named == null || command == named) {
+                cl.addSubcommand(command);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -50,6 +87,16 @@ public final class Main {
             return ExitCode.INTERNAL.code();
         });
         return cl.execute(args);
+    }
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("render", RenderCommand.class);
+        m.put("validate", ValidateCommand.class);
+        m.put("issue", IssueCommand.class);
+        m.put("layouts", LayoutsCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Gives every subcommand the shared pipeline. */

@@ -86,10 +86,6 @@ final class RenderCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         long start = separata.world().nanoTime();
-        String warmLayout = options.layout().orElse(RenderOptions.DEFAULT_LAYOUT);
-        Thread warm = new Thread(() -> separata.warmUp(warmLayout), "separata-warm-up");
-        warm.setDaemon(true);
-        warm.start();
         Prepared prepared = separata.prepare(input, options);
         separata.world().checkOutputFile(target, prepared.inputs());
         Offprint offprint = separata.render(prepared);

@@ -116,7 +116,11 @@ public final class FontCatalog {
                     SeparataException.invalid(file.location(), "the font file '" + file.text() + "' is missing",
                             "put it in " + root.describe(dir) + " or correct the name"));
             try {
-                list.add(new FontFace(familyId + "/" + e.getKey(), name, file.text(), kind[0], kind[1] == 1, bytes));
+                // the build stores each built-in font's coverage beside it (CoverageFile)
+                java.util.Optional<java.util.BitSet> coverage = world.resource(root, dir + "/" + file.text()
+                        + CoverageFile.SUFFIX).flatMap(c -> CoverageFile.read(c, bytes));
+                list.add(new FontFace(familyId + "/" + e.getKey(), name, file.text(), kind[0], kind[1] == 1, bytes,
+                        coverage));
             } catch (RuntimeException ex) {
                 throw SeparataException.invalid(file.location(),
                         "'" + file.text() + "' is not a usable TrueType/OpenType font: " + ex.getMessage(),

@@ -18,13 +18,19 @@ public final class FontFace {
     private volatile FontShaper shaper;
 
     FontFace(String id, String familyName, String fileName, int weight, boolean italic, byte[] bytes) {
+        this(id, familyName, fileName, weight, italic, bytes, java.util.Optional.empty());
+    }
+
+    /** @param coverage the font's coverage as the build computed it ({@link CoverageFile}), if known */
+    FontFace(String id, String familyName, String fileName, int weight, boolean italic, byte[] bytes,
+             java.util.Optional<BitSet> coverage) {
         this.id = id;
         this.familyName = familyName;
         this.fileName = fileName;
         this.weight = weight;
         this.italic = italic;
         this.bytes = bytes;
-        this.coverage = Cmap.coverage(bytes);
+        this.coverage = coverage.orElseGet(() -> Cmap.coverage(bytes));
     }
 
     public String id() {

@@ -16,6 +16,12 @@ import org.separata.env.World;
  * {@code hyphenation/} folder (see its README for sources and licences). {@code languages.txt}
  * maps language tags to pattern files and minimums; each language's patterns are read the first
  * time a block in that language is laid out, then kept for the process.
+ *
+ * <p>The build compiles each language's TeX files into its frozen trie ({@link #compiledName},
+ * written by {@code org.separata.build.Precompute}), and that is what a run reads: building the
+ * trie from the TeX source is left to the build. Without a compiled trie (code run straight from
+ * the sources) the TeX files are read instead; both give the same hyphenator, which
+ * {@code CompiledHyphenationTest} checks.
  */
 public final class Hyphenation {
 
@@ -73,13 +79,45 @@ public final class Hyphenation {
     }
 
     private Hyphenator load(Entry e) {
+        Optional<byte[]> compiled = world.resource(ROOT, compiledName(e.files()));
+        if (compiled.isPresent()) {
+            return Hyphenator.fromCompiled(compiled.get(), e.left(), e.right());
+        }
+        return fromTex(world, e.files(), e.left(), e.right());
+    }
+
+    /** The hyphenator built from the TeX pattern files themselves, as without a build. */
+    static Hyphenator fromTex(World world, List<String> files, int left, int right) {
         List<String> sources = new ArrayList<>();
-        for (String f : e.files()) {
+        for (String f : files) {
             byte[] b = world.resource(ROOT, f).orElseThrow(
                     () -> new IllegalStateException("hyphenation/" + f + " is missing from the build"));
             sources.add(new String(b, StandardCharsets.UTF_8));
         }
-        return Hyphenator.fromTex(sources, e.left(), e.right());
+        return Hyphenator.fromTex(sources, left, right);
+    }
+
+    /**
+     * The name, in {@code hyphenation/}, of the compiled trie of these pattern files:
+     * {@code hyph-es.trie}, {@code hyph-sh-latn+hyph-sh-cyrl.trie}.
+     */
+    public static String compiledName(List<String> files) {
+        StringBuilder name = new StringBuilder();
+        for (String f : files) {
+            name.append(name.length() == 0 ? "" : "+").append(f.endsWith(".tex") ? f.substring(0, f.length() - 4) : f);
+        }
+        return name.append(".trie").toString();
+    }
+
+    /** Every list of pattern files that {@code languages.txt} names, each once (for the build). */
+    public List<List<String>> patternFiles() {
+        return index.values().stream().map(Entry::files).distinct().sorted(java.util.Comparator.comparing(
+                Hyphenation::compiledName)).toList();
+    }
+
+    /** Compiles pattern files from their TeX source (at build time): the bytes of their trie. */
+    public byte[] compile(List<String> files) {
+        return fromTex(world, files, 1, 1).compiled();
     }
 
     private static Map<String, Entry> readIndex(World world) {

@@ -1,5 +1,7 @@
 package org.separata.layout;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +61,17 @@ final class Hyphenator {
             scores[i] = node.scores;
         }
         firstEdge[n] = e;
+    }
+
+    private Hyphenator(int[] firstEdge, char[] edgeChar, int[] edgeTarget, byte[][] scores,
+                       Map<String, int[]> exceptions, int leftMin, int rightMin) {
+        this.firstEdge = firstEdge;
+        this.edgeChar = edgeChar;
+        this.edgeTarget = edgeTarget;
+        this.scores = scores;
+        this.exceptions = exceptions;
+        this.leftMin = leftMin;
+        this.rightMin = rightMin;
     }
 
     /**
@@ -193,6 +206,112 @@ final class Hyphenator {
             at = text.indexOf(command + "{", close);
         }
         return out;
+    }
+
+    // ---- the compiled form: the frozen trie as bytes, written at build time ---------------------
+
+    /** "SHYP" and the format's version, at the start of a compiled trie. */
+    private static final int MAGIC = 0x50594853;
+    private static final int VERSION = 1;
+
+    /**
+     * The frozen trie and the exceptions as bytes (little-endian): what {@link #fromCompiled} reads
+     * back into an equal hyphenator. The minimums are not part of it; {@code languages.txt} gives them.
+     */
+    byte[] compiled() {
+        List<String> words = new ArrayList<>(exceptions.keySet());
+        words.sort(null);
+        int scored = 0;
+        int size = 4 * 5 + 4 * firstEdge.length + 2 * edgeChar.length + 4 * edgeTarget.length + 4 * 2;
+        for (byte[] s : scores) {
+            if (s != null) {
+                scored++;
+                size += 4 + 1 + s.length;
+            }
+        }
+        for (String w : words) {
+            size += 2 + 2 * w.length() + 1 + 2 * exceptions.get(w).length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(MAGIC).putInt(VERSION).putInt(scores.length).putInt(edgeChar.length).putInt(scored);
+        b.asIntBuffer().put(firstEdge);
+        b.position(b.position() + 4 * firstEdge.length);
+        b.asCharBuffer().put(edgeChar);
+        b.position(b.position() + 2 * edgeChar.length);
+        b.asIntBuffer().put(edgeTarget);
+        b.position(b.position() + 4 * edgeTarget.length);
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] != null) {
+                b.putInt(i).put((byte) scores[i].length).put(scores[i]);
+            }
+        }
+        b.putInt(words.size());
+        for (String w : words) {
+            b.putShort((short) w.length());
+            for (int i = 0; i < w.length(); i++) {
+                b.putChar(w.charAt(i));
+            }
+            int[] points = exceptions.get(w);
+            b.put((byte) points.length);
+            for (int p : points) {
+                b.putShort((short) p);
+            }
+        }
+        b.putInt(MAGIC);
+        return b.array();
+    }
+
+    /**
+     * Reads a trie that {@link #compiled()} wrote; the result hyphenates exactly as the hyphenator
+     * it was written from, with the given minimums.
+     *
+     * @throws IllegalArgumentException when the bytes are not a compiled trie of this version
+     */
+    static Hyphenator fromCompiled(byte[] data, int leftMin, int rightMin) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+            if (b.getInt() != MAGIC || b.getInt() != VERSION) {
+                throw new IllegalArgumentException("not a compiled hyphenation trie of version " + VERSION);
+            }
+            int nodes = b.getInt();
+            int edges = b.getInt();
+            int scored = b.getInt();
+            int[] firstEdge = new int[nodes + 1];
+            b.asIntBuffer().get(firstEdge);
+            b.position(b.position() + 4 * firstEdge.length);
+            char[] edgeChar = new char[edges];
+            b.asCharBuffer().get(edgeChar);
+            b.position(b.position() + 2 * edges);
+            int[] edgeTarget = new int[edges];
+            b.asIntBuffer().get(edgeTarget);
+            b.position(b.position() + 4 * edges);
+            byte[][] scores = new byte[nodes][];
+            for (int k = 0; k < scored; k++) {
+                int node = b.getInt();
+                byte[] s = new byte[b.get()];
+                b.get(s);
+                scores[node] = s;
+            }
+            int count = b.getInt();
+            Map<String, int[]> exceptions = new HashMap<>(count * 2);
+            for (int k = 0; k < count; k++) {
+                char[] w = new char[b.getShort()];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = b.getChar();
+                }
+                int[] points = new int[b.get()];
+                for (int i = 0; i < points.length; i++) {
+                    points[i] = b.getShort();
+                }
+                exceptions.put(new String(w), points);
+            }
+            if (b.getInt() != MAGIC || b.hasRemaining()) {
+                throw new IllegalArgumentException("a compiled hyphenation trie has the wrong length");
+            }
+            return new Hyphenator(firstEdge, edgeChar, edgeTarget, scores, Map.copyOf(exceptions), leftMin, rightMin);
+        } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
+            throw new IllegalArgumentException("a compiled hyphenation trie is cut short", e);
+        }
     }
 
     /** Collects patterns into a trie of nodes before it is frozen. */

@@ -1,5 +1,7 @@
 package org.separata.layout;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.separata.diag.SeparataException;
@@ -13,6 +15,7 @@ public final class Layouts {
 
     private final World world;
     private final FontCatalog fonts;
+    private final Map<String, LayoutPack> builtInPacks = new ConcurrentHashMap<>();
     private final Map<String, XhtmlLayout> builtIn = new ConcurrentHashMap<>();
 
     public Layouts(World world, FontCatalog fonts) {
@@ -37,21 +40,43 @@ public final class Layouts {
      * Like {@link #get(String, SourceLocation)}; a pack in a folder also finds its font families
      * in {@code fontFolders} ({@code --font-path}).
      */
-    public XhtmlLayout get(String nameOrPath, SourceLocation where, java.util.List<java.nio.file.Path> fontFolders) {
-        ResourceRoot root = world.layout(nameOrPath).orElseThrow(() -> SeparataException.invalid(
+    public XhtmlLayout get(String nameOrPath, SourceLocation where, List<Path> fontFolders) {
+        return withTemplates(pack(nameOrPath, where, fontFolders));
+    }
+
+    /** A pack loaded with {@link #pack}, with its templates (a built-in pack's are loaded once). */
+    public XhtmlLayout withTemplates(LayoutPack pack) {
+        if (pack.root().directory().isPresent()) {
+            return new XhtmlLayout(pack, world);
+        }
+        return builtIn.computeIfAbsent(pack.root().classpathPrefix(), k -> new XhtmlLayout(pack, world));
+    }
+
+    /**
+     * The pack named {@code nameOrPath}, loaded and checked, without its templates: what a command
+     * that does not lay out (validate, layouts) needs, without loading the template engine. A pack
+     * in a folder also finds its font families in {@code fontFolders} ({@code --font-path}).
+     */
+    public LayoutPack pack(String nameOrPath, SourceLocation where, List<Path> fontFolders) {
+        ResourceRoot root = root(nameOrPath, where);
+        return root.directory().isPresent()
+                ? LayoutPack.load(world, fonts, root, fontFolders.stream().map(ResourceRoot::directory).toList())
+                : builtInPack(root);
+    }
+
+    private LayoutPack builtInPack(ResourceRoot root) {
+        return builtInPacks.computeIfAbsent(root.classpathPrefix(), k -> LayoutPack.load(world, fonts, root));
+    }
+
+    private ResourceRoot root(String nameOrPath, SourceLocation where) {
+        return world.layout(nameOrPath).orElseThrow(() -> SeparataException.invalid(
                 where, "no such layout pack '" + nameOrPath + "'",
                 "use one of the built-in packs (" + String.join(", ", world.builtInLayouts())
                         + ") or the path of a folder that holds a layout.yaml"));
-        if (root.directory().isPresent()) {
-            return new XhtmlLayout(LayoutPack.load(world, fonts, root,
-                    fontFolders.stream().map(ResourceRoot::directory).toList()), world);
-        }
-        return builtIn.computeIfAbsent(root.classpathPrefix(),
-                k -> new XhtmlLayout(LayoutPack.load(world, fonts, root), world));
     }
 
     /** Every built-in pack, loaded, in the order of {@code layouts/index.txt}. */
-    public java.util.List<LayoutPack> builtIn() {
-        return world.builtInLayouts().stream().map(n -> get(n).pack()).toList();
+    public List<LayoutPack> builtIn() {
+        return world.builtInLayouts().stream().map(n -> pack(n, SourceLocation.of("layouts/index.txt"), List.of())).toList();
     }
 }

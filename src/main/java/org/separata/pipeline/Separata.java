@@ -23,6 +23,7 @@ import org.separata.fonts.FontFinder;
 import org.separata.layout.FigureImages;
 import org.separata.layout.FontFallbacks;
 import org.separata.layout.GlyphPreflight;
+import org.separata.layout.LayoutPack;
 import org.separata.layout.Layouts;
 import org.separata.layout.OutlineEntry;
 import org.separata.layout.Presentation;
@@ -63,7 +64,8 @@ public final class Separata {
 
     private final World world;
     private final Layouts layouts;
-    private final PdfFinisher finisher;
+    /** Made on first use, so that commands that write no PDF never load PDFBox. */
+    private volatile PdfFinisher finisher;
     private final Issues issues;
     private final FontCatalog fonts;
     private final FontFinder fontFinder;
@@ -73,8 +75,6 @@ public final class Separata {
         this.fonts = new FontCatalog(world);
         this.fontFinder = new FontFinder(world);
         this.layouts = new Layouts(world, fonts);
-        this.finisher = new PdfFinisher(world.resource(ResourceRoot.classpath("color"), "sRGB.icc")
-                .orElseThrow(() -> new IllegalStateException("the built-in colour profile color/sRGB.icc is missing")));
         this.issues = new Issues(this);
     }
 
@@ -87,7 +87,18 @@ public final class Separata {
     }
 
     PdfFinisher finisher() {
-        return finisher;
+        PdfFinisher f = finisher;
+        if (f == null) {
+            synchronized (this) {
+                f = finisher;
+                if (f == null) {
+                    f = new PdfFinisher(world.resource(ResourceRoot.classpath("color"), "sRGB.icc").orElseThrow(
+                            () -> new IllegalStateException("the built-in colour profile color/sRGB.icc is missing")));
+                    finisher = f;
+                }
+            }
+        }
+        return f;
     }
 
     /** The steps of an issue: its plan, placing an article in it, assembling its PDF. */
@@ -105,7 +116,7 @@ public final class Separata {
             XhtmlLayout l = layouts.get(layout);
             l.warmUp();
             PdfRenderer.warmUp(new ArrayList<>(new LinkedHashSet<>(l.pack().fonts().values())));
-            finisher.warmUp();
+            finisher().warmUp();
         } catch (RuntimeException e) {
             // the real render reports whatever went wrong, with its context
         }
@@ -180,7 +191,7 @@ public final class Separata {
         if (c.found().stream().anyMatch(Diagnostic::isError)) {
             throw new SeparataException(ExitCode.INVALID_INPUT, c.found().stream().filter(Diagnostic::isError).toList());
         }
-        return new Prepared(file, read, c.article(), c.layout(), c.choice(), presentation(read), c.images(),
+        return new Prepared(file, read, c.article(), layouts.withTemplates(c.pack()), c.choice(), presentation(read), c.images(),
                 c.fallbacks(), options, c.found(), List.of(), inputs, digest, false);
     }
 
@@ -188,7 +199,7 @@ public final class Separata {
      * An article as printed, the layout it is set in, its figures' images, the fonts its
      * characters fall back to, and what the checks found (the reader's warnings first).
      */
-    private record Checked(Article article, LayoutChoice choice, XhtmlLayout layout, FigureImages images,
+    private record Checked(Article article, LayoutChoice choice, LayoutPack pack, FigureImages images,
                            List<FontFamily> fallbacks, List<Diagnostic> found) {
     }
 
@@ -201,11 +212,11 @@ public final class Separata {
     private Checked check(ReadResult read, RenderOptions options, Optional<LayoutChoice> layout,
                           boolean allowMissingGlyphs) {
         LayoutChoice choice = layout.orElseGet(() -> layoutFor(read.profile()));
-        XhtmlLayout pack = layouts.get(choice.name(), choice.where(), options.fontPath());
+        LayoutPack pack = layouts.pack(choice.name(), choice.where(), options.fontPath());
         List<Diagnostic> found = new ArrayList<>(read.warnings());
         Article article = printed(read, options, found);
         List<FontFamily> fallbacks = fallbacks(article, pack, options);
-        found.addAll(GlyphPreflight.check(article, pack.pack(), fallbacks, read.sources(), allowMissingGlyphs));
+        found.addAll(GlyphPreflight.check(article, pack, fallbacks, read.sources(), allowMissingGlyphs));
         FigureImages images = figureImages(read, article, pack);
         found.addAll(images.warnings());
         return new Checked(article, choice, pack, images, fallbacks, found);
@@ -215,25 +226,25 @@ public final class Separata {
      * The fonts the article's characters fall back to: the built-in chain, then fonts in the
      * pack's own fonts/ folder, in --font-path folders and in the system's font folders.
      */
-    private List<FontFamily> fallbacks(Article article, XhtmlLayout layout, RenderOptions options) {
+    private List<FontFamily> fallbacks(Article article, LayoutPack pack, RenderOptions options) {
         List<Path> folders = new ArrayList<>();
-        layout.pack().root().directory().ifPresent(d -> folders.add(d.resolve("fonts")));
+        pack.root().directory().ifPresent(d -> folders.add(d.resolve("fonts")));
         folders.addAll(options.fontPath());
         folders.addAll(world.systemFontFolders());
-        return FontFallbacks.forArticle(article, layout.pack(), fonts, fontFinder, folders);
+        return FontFallbacks.forArticle(article, pack, fonts, fontFinder, folders);
     }
 
     /**
      * The images of the article's figures, read from the folder of the input (the article's
      * bundle) and nowhere else, checked and placed at print size.
      */
-    private FigureImages figureImages(ReadResult read, Article article, XhtmlLayout layout) {
+    private FigureImages figureImages(ReadResult read, Article article, LayoutPack pack) {
         Path input = Path.of(read.sources().file());
         Path bundle = input.toAbsolutePath().getParent();
         if (bundle == null || !world.exists(input)) {
-            return FigureImages.resolve(article, layout.pack().page(), read.sources(), (name, refused) -> Optional.empty());
+            return FigureImages.resolve(article, pack.page(), read.sources(), (name, refused) -> Optional.empty());
         }
-        return FigureImages.resolve(article, layout.pack().page(), read.sources(),
+        return FigureImages.resolve(article, pack.page(), read.sources(),
                 (name, refused) -> world.readBundleFile(bundle, name, refused));
     }
 
@@ -326,7 +337,7 @@ public final class Separata {
         List<Diagnostic> warnings = new ArrayList<>(p.warnings());
         warnings.addAll(r.pdf.warnings());
         List<OutlineItem> outline = outline(r.typeset.xhtml, r.pdf.anchors(), warnings);
-        byte[] pdf = finisher.finish(r.pdf.bytes(), Metadata.article(p.article, p.citation(), p.provisional(),
+        byte[] pdf = finisher().finish(r.pdf.bytes(), Metadata.article(p.article, p.citation(), p.provisional(),
                 world.sourceDateEpoch()), outline, p.options.standard());
         return new Offprint(pdf, r.pdf.pageCount(), p.article, warnings);
     }
