@@ -81,7 +81,7 @@ public final class IssueBuilder {
         IssueManifest manifest = IssueManifestReader.read(world.readInput(issueFile), issueFile.toString());
         String layoutName = options.layout().or(manifest::layout).orElse(RenderOptions.DEFAULT_LAYOUT);
         RenderOptions render = new RenderOptions(layoutName, options.allowMissingGlyphs(), options.standard())
-                .withTranslations(options.includeTranslations());
+                .withTranslations(options.includeTranslations()).withTags(options.tags());
         XhtmlLayout layout = separata.layouts().get(layoutName);
         boolean rectoStart = options.rectoStart().orElse(manifest.rectoStart());
         Path dir = issueFile.toAbsolutePath().getParent();
@@ -365,7 +365,8 @@ public final class IssueBuilder {
             Article art = a.read().article();
             entries.add(new IssueFront.Entry(art.mainTitle().title(),
                     String.join(", ", art.authors().stream().map(Contributor::bylineName).toList()),
-                    a.range().first(), a.range().last(), art.section().orElse(""), "toc-" + entries.size()));
+                    a.range().first(), a.range().last(), art.section().orElse(""), "toc-" + entries.size(),
+                    art.mainTitle().lang()));
         }
         Optional<byte[]> cover = manifest.coverImage()
                 .map(c -> world.readInput(issueFile.toAbsolutePath().getParent().resolve(c)));
@@ -373,9 +374,12 @@ public final class IssueBuilder {
         List<IssueLayout.ArticlePlace> places = new ArrayList<>();
         List<IssueLayout.ContentsLink> links = new ArrayList<>();
         int frontPages;
+        Optional<org.separata.tags.Tag> frontTags;
         progress.start("issue", ok.size() + 1);
-        try (PdfBook book = new PdfBook(out, new ArrayList<>(new LinkedHashSet<>(layout.pack().fonts().values())))) {
+        try (PdfBook book = new PdfBook(out, new ArrayList<>(new LinkedHashSet<>(layout.pack().fonts().values())),
+                render.tags())) {
             frontPages = book.add(layout.layoutIssue(new IssueFront(manifest, entries, cover)));
+            frontTags = book.tags();
             for (RenderedPdf.Anchor anchor : book.anchors("^toc-\\d+$")) {
                 links.add(new IssueLayout.ContentsLink(anchor.pageIndex(), anchor.left(), anchor.bottom(),
                         anchor.width(), anchor.height(), Integer.parseInt(anchor.id().substring(4))));
@@ -388,13 +392,13 @@ public final class IssueBuilder {
                 List<OutlineItem> articleOutline = Separata.outline(xhtml, book.outlineAnchors(xhtml),
                         new ArrayList<>());
                 places.add(new IssueLayout.ArticlePlace(placed.article().mainTitle().title().plain(), pages,
-                        a.blankBefore(), articleOutline));
+                        a.blankBefore(), articleOutline, book.tags()));
                 progress.done(a.file(), true, a.range().display());
             }
         }
         progress.finish();
         return new IssueFinisher(separata.finisher()).finish(out.toByteArray(), metadata(manifest, ok),
-                new IssueLayout(frontPages, manifest.firstPage(), places, links), render.standard());
+                new IssueLayout(frontPages, manifest.firstPage(), places, links, frontTags), render.standard());
     }
 
     /**

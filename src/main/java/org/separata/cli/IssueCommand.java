@@ -79,7 +79,7 @@ final class IssueCommand implements Callable<Integer> {
         IssueOptions options = new IssueOptions(outDir, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 article.layout(), Optional.ofNullable(rectoStart), allowPartial, failFast,
                 shard == null ? Shard.ALL : Shard.parse(shard), outputOptions.allowMissingGlyphs,
-                outputOptions.standard, article.includeTranslations);
+                outputOptions.standard(spec.commandLine()), article.includeTranslations, outputOptions.tags());
         IssueResult result = new IssueBuilder(separata, progress, d -> err.println(d.format())).build(issue, options);
         err.flush();
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d article%s, %d failed, %d pages; %s; report %s%n", result.articles(),

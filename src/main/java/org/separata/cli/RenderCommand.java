@@ -54,7 +54,8 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RenderOptions options = article.toRenderOptions(outputOptions.allowMissingGlyphs, outputOptions.standard);
+        RenderOptions options = article.toRenderOptions(outputOptions.allowMissingGlyphs,
+                outputOptions.standard(spec.commandLine())).withTags(outputOptions.tags());
         Path target = output != null ? output : defaultOutput(input);
         if (watch) {
             PrintWriter out = spec.commandLine().getOut();
@@ -82,7 +83,8 @@ final class RenderCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         double seconds = (separata.world().nanoTime() - start) / 1e9;
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d page%s, %s) in %.2f s%n", target,
-                offprint.pageCount(), offprint.pageCount() == 1 ? "" : "s", options.standard().displayName(), seconds);
+                offprint.pageCount(), offprint.pageCount() == 1 ? "" : "s", options.standard().claim(options.tags()),
+                seconds);
         return ExitCode.OK.code();
     }
 

@@ -9,11 +9,12 @@ import org.separata.finish.PdfStandard;
  * journal profile's, else {@value #DEFAULT_LAYOUT}), whether to go on when characters are missing
  * from the fonts (they are then left out, with a warning), the journal profile to use (when not
  * given, {@code journal.yaml} next to the article, if there is one), the standard the PDF claims
- * ({@code --pdfa}: PDF/A-2b unless told otherwise), and whether to print the article's
- * translations (JATS translation sub-articles) after it.
+ * ({@code --pdfa}: PDF/A-2a unless told otherwise), whether to print the article's
+ * translations (JATS translation sub-articles) after it, and whether the PDF is tagged (PDF/UA-1;
+ * {@code --no-tags} turns it off, and a level A standard needs it).
  */
 public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal,
-                            PdfStandard standard, boolean includeTranslations) {
+                            PdfStandard standard, boolean includeTranslations, boolean tags) {
 
     public static final String DEFAULT_LAYOUT = "classic";
 
@@ -21,9 +22,19 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
         layout = layout == null ? Optional.empty() : layout;
         journal = journal == null ? Optional.empty() : journal;
         java.util.Objects.requireNonNull(standard);
+        if (!tags && standard.requiresTags()) {
+            throw new IllegalArgumentException(standard.displayName() + " needs tags; without them use "
+                    + standard.untagged().displayName());
+        }
     }
 
-    /** A named layout, the journal profile next to the article, PDF/A-2b, no translations. */
+    /** Tagged. */
+    public RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal,
+                         PdfStandard standard, boolean includeTranslations) {
+        this(layout, allowMissingGlyphs, journal, standard, includeTranslations, true);
+    }
+
+    /** A named layout, the journal profile next to the article, PDF/A-2a, no translations, tagged. */
     public RenderOptions(String layout, boolean allowMissingGlyphs) {
         this(Optional.of(layout), allowMissingGlyphs, Optional.empty(), PdfStandard.DEFAULT, false);
     }
@@ -33,7 +44,7 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
         this(Optional.of(layout), allowMissingGlyphs, Optional.empty(), standard, false);
     }
 
-    /** The given layout and profile, PDF/A-2b, no translations. */
+    /** The given layout and profile, PDF/A-2a, no translations, tagged. */
     public RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal) {
         this(layout, allowMissingGlyphs, journal, PdfStandard.DEFAULT, false);
     }
@@ -43,10 +54,16 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
     }
 
     public RenderOptions withStandard(PdfStandard s) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, s, includeTranslations);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, s, includeTranslations, tags);
     }
 
     public RenderOptions withTranslations(boolean include) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, include);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, include, tags);
+    }
+
+    /** With tags or without; without, a level A standard becomes its level B ({@code 2a} → {@code 2b}). */
+    public RenderOptions withTags(boolean tagged) {
+        return new RenderOptions(layout, allowMissingGlyphs, journal, tagged ? standard : standard.untagged(),
+                includeTranslations, tagged);
     }
 }

@@ -207,11 +207,11 @@ public final class Separata {
         Article article = printed(read, options, warnings);
         warnings.addAll(preflight(read, options));
         XhtmlDocument xhtml = layout.layout(article, presentation);
-        RenderedPdf rendered = PdfRenderer.render(xhtml);
+        RenderedPdf rendered = PdfRenderer.render(xhtml, options.tags());
         warnings.addAll(rendered.warnings());
         List<OutlineItem> outline = outline(xhtml, rendered, warnings);
         byte[] pdf = finisher.finish(rendered.bytes(), metadata(article, layout.howToCite(article, presentation),
-                world.sourceDateEpoch()), outline, options.standard());
+                world.sourceDateEpoch()), outline, options.standard(), rendered.tags());
         return new Offprint(pdf, rendered.pageCount(), article, warnings);
     }
 
