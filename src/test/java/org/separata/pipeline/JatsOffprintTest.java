@@ -66,8 +66,9 @@ class JatsOffprintTest {
         return files.stream().map(xml -> DynamicTest.dynamicTest(Repo.root().relativize(xml).toString(), () -> {
             JatsFacts facts = JatsFacts.of(xml);
             Offprint offprint = Rendering.render(xml);
-            // every test case is an archival file, like the examples
-            org.separata.support.Archival.assertPdfA2b(offprint.pdf());
+            // every test case is an archival, accessible file, like the examples, each piece tagged once
+            org.separata.support.Archival.assertAccessible(offprint.pdf());
+            org.separata.support.Tagging.assertEachPieceOnce(offprint.pdf());
             try (PdfInspector pdf = new PdfInspector(offprint.pdf())) {
                 String page1 = squeeze(pdf.pageText(1));
                 String all = squeeze(pdf.text());
