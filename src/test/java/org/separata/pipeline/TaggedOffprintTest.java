@@ -183,6 +183,47 @@ class TaggedOffprintTest {
                         "the translation into " + tr.lang() + " is in its language, with its title as H1");
             }
         }
+        Article a = offprint.article();
+        Tagging.assertHeadingsInOutline(pdf, a.license().isPresent()
+                ? Set.of(LABELS.get(a.language(), "license").orElseThrow()) : Set.of());
+    }
+
+    /** Tagging changes nothing a reader sees: the pages of the two renders are the same pixels. */
+    @Test
+    void taggedAndUntaggedPagesLookTheSame() throws Exception {
+        byte[] tagged = Rendering.render(Repo.seed()).pdf();
+        byte[] untagged = Rendering.separata().render(Repo.seed(), RenderOptions.defaults().withTags(false)).pdf();
+        List<byte[]> a = pages(tagged);
+        List<byte[]> b = pages(untagged);
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertTrue(java.util.Arrays.equals(a.get(i), b.get(i)), "page " + (i + 1) + " looks different");
+        }
+    }
+
+    /** Each page as pdftoppm draws it (PGM, 60 dpi). */
+    private static List<byte[]> pages(byte[] pdf) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("separata-pages-");
+        try {
+            java.nio.file.Path in = dir.resolve("in.pdf");
+            java.nio.file.Files.write(in, pdf);
+            Process p = new ProcessBuilder("pdftoppm", "-r", "60", "-gray", in.toString(), dir.resolve("p").toString())
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            assertEquals(0, p.waitFor());
+            try (var files = java.nio.file.Files.list(dir)) {
+                List<java.nio.file.Path> images = files.filter(f -> f.toString().endsWith(".pgm")).sorted().toList();
+                List<byte[]> out = new java.util.ArrayList<>();
+                for (java.nio.file.Path f : images) {
+                    out.add(java.nio.file.Files.readAllBytes(f));
+                }
+                return out;
+            }
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     @Test
