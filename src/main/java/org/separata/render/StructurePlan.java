@@ -107,8 +107,14 @@ final class StructurePlan {
         return new StructurePlan(doc);
     }
 
-    /** Where the planning walk is: the real table it is in, in a table head, inside a list. */
-    private record Context(Element table, boolean head, boolean artifact) {
+    /**
+     * Where the planning walk is: the real table it is in, whether in a table head, whether in an
+     * artifact, whether inside an element whose content is all its own (a formula, a figure).
+     */
+    private record Context(Element table, boolean head, boolean artifact, boolean opaque) {
+        Context(Element table, boolean head, boolean artifact) {
+            this(table, head, artifact, false);
+        }
     }
 
     private void children(Node parent, Element owner, Context ctx) {
@@ -131,8 +137,8 @@ final class StructurePlan {
         }
         Info info = new Info(counter++);
         infos.put(e, info);
-        if (ctx.artifact) {
-            info.owner = null;
+        if (ctx.artifact || ctx.opaque) {
+            info.owner = ctx.artifact ? null : owner;
             children(e, owner, ctx);
             info.end = counter;
             return;
@@ -221,12 +227,13 @@ final class StructurePlan {
                 }
                 Element f = add(owner, type, info, lang, e);
                 f.alt = alt;
-                return new Planned(f, ctx);
+                return new Planned(f, new Context(null, false, false, true));
             }
             case "Formula" -> {
                 Element f = add(owner, type, info, lang, e);
                 f.alt = alt(e, false).or(() -> Optional.of(text(e)).filter(s -> !s.isEmpty()));
-                return new Planned(f, ctx);
+                // everything inside a formula is the formula (MathML's mi, mn, msup…)
+                return new Planned(f, new Context(null, false, false, true));
             }
             default -> {
                 if (type.length() == 2 && type.charAt(0) == 'H' && Character.isDigit(type.charAt(1))) {

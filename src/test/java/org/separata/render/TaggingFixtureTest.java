@@ -130,11 +130,16 @@ class TaggingFixtureTest {
     }
 
     @Test
-    void aFormulaHasItsAlternateText() {
+    void formulasHaveTheirAlternateText() {
         try (TaggedPdf t = read()) {
-            Element formula = only(t, "Formula");
-            assertEquals(Optional.of("E equals m c squared"), formula.alt());
-            assertEquals("E = mc²", text(formula));
+            List<Element> formulas = t.ofType("Formula");
+            assertEquals(2, formulas.size());
+            assertEquals(Optional.of("E equals m c squared"), formulas.get(0).alt(), "role=\"math\" aria-label");
+            assertEquals("E = mc²", text(formulas.get(0)));
+            assertEquals(Optional.of("x squared"), formulas.get(1).alt(), "MathML alttext");
+            assertEquals(List.of(), types(formulas.get(1)), "a formula's parts are the formula's content");
+            assertEquals("P", t.elements().get(t.elements().indexOf(formulas.get(1)) - 1).type(),
+                    "an inline formula is in its paragraph");
         }
     }
 
