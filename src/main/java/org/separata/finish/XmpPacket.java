@@ -29,9 +29,10 @@ import org.apache.xmpbox.type.TypeMapping;
 import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
- * Builds the XMP packet of a PDF with xmpbox: Dublin Core, PRISM, XMP rights, XMP basic, Adobe PDF
- * and, for PDF/A, the identification and the extension schema that declares PRISM (PDF/A accepts
- * only schemas it knows or that the packet itself describes). Every property is written from
+ * Builds the XMP packet of a PDF with xmpbox: Dublin Core, PRISM, XMP rights, XMP basic, Adobe PDF,
+ * for a tagged PDF the PDF/UA identification ({@code pdfuaid:part}), and, for PDF/A, the
+ * identification and the extension schemas that declare PRISM and the PDF/UA identification
+ * (PDF/A accepts only schemas it knows or that the packet itself describes). Every property is written from
  * {@link PdfMetadata}; each is listed below as "taken from … written to …". The Info dictionary is
  * written from the same values ({@link PdfFinisher}), so the two agree.
  */
