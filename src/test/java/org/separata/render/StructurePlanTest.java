@@ -114,6 +114,14 @@ class StructurePlanTest {
     }
 
     @Test
+    void rowsBesideATableHeadGoInABodyAndAFiguresCaptionGoesInItsTable() throws Exception {
+        assertEquals("Document[en](Table(THead(TR(TH(0))) TBody(TR(TD(1)))))",
+                outline(paint("<table><thead><tr><th>a</th></tr></thead><tr><td>b</td></tr></table>", 1)));
+        assertEquals("Document[en](Div(Table(TR(TD(0)) Caption(1))))",
+                outline(paint("<figure><table><tr><td>a</td></tr></table><figcaption>b</figcaption></figure>", 1)));
+    }
+
+    @Test
     void listItemsHaveABodyAndTermsOpenItems() throws Exception {
         // a term opens an item; each of its descriptions is a body of that item
         assertEquals("Document[en](L(LI(LBody(0)) LI(LBody(1))) L(LI(Lbl(2) LBody(3) LBody(4))))",
