@@ -55,10 +55,12 @@ class PdfaOptionTest {
         Archival.assertAccessible(pdf);
     }
 
-    @Test
-    void twoBIsTaggedTooAndClaimsPdfUa1() throws Exception {
-        byte[] pdf = render("--pdfa", "2b");
-        assertEquals(List.of("2b", "ua1"), Archival.claims(pdf));
+    /** Any level, tagged, claims PDF/UA-1 with it and passes both (2b, and 3a, PDF/A-3's level A). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2b", "3a"})
+    void otherLevelsAreTaggedTooAndClaimPdfUa1(String level) throws Exception {
+        byte[] pdf = render("--pdfa", level);
+        assertEquals(List.of(level, "ua1"), Archival.claims(pdf));
         Archival.assertArchival(pdf);
     }
 
@@ -92,13 +94,6 @@ class PdfaOptionTest {
         assertEquals(Optional.of("3"), xmp(pdf).text(Xmp.PDFAID, "part"));
         assertEquals(Optional.of("B"), xmp(pdf).text(Xmp.PDFAID, "conformance"));
         Archival.assertPdfA(pdf, "3b");
-    }
-
-    @Test
-    void threeAClaimsPdfA3aWithPdfUa1() throws Exception {
-        byte[] pdf = render("--pdfa", "3a");
-        assertEquals(List.of("3a", "ua1"), Archival.claims(pdf));
-        Archival.assertArchival(pdf);
     }
 
     @Test

@@ -51,7 +51,8 @@ class JatsOffprintTest {
         return PdfInspector.reading(s).replaceAll("\\s+", "");
     }
 
-    private static int count(String haystack, String needle) {
+    /** How often {@code needle} occurs in {@code haystack}. */
+    static int count(String haystack, String needle) {
         int n = 0;
         for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
             n++;

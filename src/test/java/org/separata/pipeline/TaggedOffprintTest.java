@@ -136,21 +136,13 @@ class TaggedOffprintTest {
             // page furniture: the running heads and folios are artifacts; the masthead's facts are
             // content once, on page 1
             String issn = "ISSN " + a.journal().printIssn().orElseThrow().value();
-            assertEquals(1, count(t.treeText(), issn), "the ISSN is content once");
+            assertEquals(1, JatsOffprintTest.count(t.treeText(), issn), "the ISSN is content once");
             assertTrue(t.artifactText().contains(issn), "the running head's ISSN is an artifact");
             assertTrue(letters(t.artifactText()).contains(letters(String.valueOf(a.firstPageNumber() + 1))),
                     "page 2's folio is an artifact");
             assertTrue(t.markedText(1).contains(issn), "the masthead is on page 1");
         }
         Tagging.assertHeadingsInOutline(pdf, Set.of(LABELS.get(a.language(), "license").orElseThrow()));
-    }
-
-    private static int count(String haystack, String needle) {
-        int n = 0;
-        for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-            n++;
-        }
-        return n;
     }
 
     @ParameterizedTest
