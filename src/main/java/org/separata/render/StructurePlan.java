@@ -154,18 +154,17 @@ final class StructurePlan {
             case TRANSPARENT -> {
                 if (!TagRoles.isInline(e) && hasInlineContent(e)) {
                     self = add(owner, "P", info, lang, e);
-                } else if (!lang.equals(owner.lang)) {
-                    self = add(owner, TagRoles.isInline(e) ? "Span" : "Div", info, lang, e);
                 }
             }
             case ELEMENT -> {
                 Planned p = plan(role.type(), e, owner, info, lang, ctx);
                 self = p.self;
                 inner = p.context;
-                if (self == null && !lang.equals(owner.lang)) {
-                    self = add(owner, TagRoles.isInline(e) ? "Span" : "Div", info, lang, e);
-                }
             }
+        }
+        if (self == null && !inner.artifact && !lang.equals(owner.lang)) {
+            // an element with no type of its own that changes the language
+            self = add(owner, TagRoles.isInline(e) ? "Span" : "Div", info, lang, e);
         }
         if (self != null) {
             contentOwner = self.type.equals("LI") ? lbody(self) : self;

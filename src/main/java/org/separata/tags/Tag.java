@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
-import java.util.function.Predicate;
 
 /**
  * A structure element: its standard structure type ({@code Document}, {@code H1}, {@code P},
@@ -48,22 +47,6 @@ public record Tag(String type, Optional<String> lang, Optional<String> alt, Opti
         List<Kid> moved = new ArrayList<>(kids.size());
         kids.forEach(k -> moved.add(k.movePages(pages)));
         return withKids(moved);
-    }
-
-    /** The first element, in reading order, that {@code test} accepts (this one included). */
-    public Optional<Tag> find(Predicate<Tag> test) {
-        if (test.test(this)) {
-            return Optional.of(this);
-        }
-        for (Kid k : kids) {
-            if (k instanceof Tag t) {
-                Optional<Tag> found = t.find(test);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /**
