@@ -125,6 +125,13 @@ class IssueBuilderTest {
         byte[] bytes = Files.readAllBytes(r.issuePdf().orElseThrow());
         org.separata.support.Archival.assertAccessible(bytes);
         theIssueIsOneTaggedDocument(bytes, Repo.file("examples/issue-2021-4/issue.yaml"));
+        try (var offprints = Files.list(dir.resolve("out/offprints"))) {
+            for (Path offprint : offprints.sorted().toList()) {
+                byte[] o = Files.readAllBytes(offprint);
+                org.separata.support.Archival.assertAccessible(o);
+                org.separata.support.Tagging.assertEachPieceOnce(o);
+            }
+        }
         try (PdfInspector issue = new PdfInspector(bytes)) {
             var doc = issue.document();
             List<String> labels = issue.pageLabels();
