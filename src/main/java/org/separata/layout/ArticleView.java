@@ -137,7 +137,37 @@ final class ArticleView {
         if (article.license().isPresent()) {
             out.add(new OutlineEntry(LICENSE_ANCHOR, label(lang, "license"), 1));
         }
+        for (Translation t : article.translations()) {
+            translationOutline(t, out);
+        }
         return out;
+    }
+
+    /**
+     * A printed translation in the outline, as its headings are in the tagged PDF: its title, and
+     * below it its abstracts, sections, notes and references, each headed in its language.
+     */
+    private void translationOutline(Translation t, List<OutlineEntry> out) {
+        String base = translationAnchor(t.lang());
+        out.add(new OutlineEntry(base, t.title().full(), 1));
+        for (String lang : languages(t.abstracts(), t.keywords(), t.lang())) {
+            t.abstracts().stream().filter(ab -> ab.lang().equals(lang) && !ab.paragraphs().isEmpty()).findFirst()
+                    .ifPresent(ab -> out.add(new OutlineEntry(base + "-abstract-" + lang,
+                            ab.title().orElseGet(() -> label(lang, "abstract")), 2)));
+        }
+        for (int i = 0; i < t.body().size(); i++) {
+            sectionOutline(t.body().get(i), "tr-" + t.lang() + "-" + (i + 1), 2, out);
+        }
+        if (!t.footnotes().isEmpty()) {
+            out.add(new OutlineEntry(base + "-notes", label(t.lang(), "notes"), 2));
+        }
+        if (!t.references().isEmpty()) {
+            out.add(new OutlineEntry(base + "-references", label(t.lang(), "references"), 2));
+        }
+    }
+
+    private static String translationAnchor(String lang) {
+        return "outline-translation-" + lang;
     }
 
     /** A titled section is an entry at its level; an untitled one lends its level to its children. */
@@ -323,7 +353,8 @@ final class ArticleView {
         }
         a.put("history", history);
 
-        a.put("abstracts", abstracts(article.abstracts(), article.keywords(), article.language(), true));
+        a.put("abstracts", abstracts(article.abstracts(), article.keywords(), article.language(), true,
+                "outline-abstract-"));
         List<Object> body = new ArrayList<>();
         for (int i = 0; i < article.body().size(); i++) {
             body.add(section(article.body().get(i), 1, String.valueOf(i + 1), article.language()));
@@ -425,11 +456,12 @@ final class ArticleView {
     }
 
     /**
-     * Abstracts and keywords paired by language, {@code mainLang} first. {@code main}: these are the
-     * article's own, so each carries its title and the anchor of its outline entry.
+     * Abstracts and keywords paired by language, {@code mainLang} first, each abstract with the
+     * anchor of its outline entry ({@code anchorPrefix} and its language). {@code main}: these are
+     * the article's own, so each carries its title.
      */
     private List<Object> abstracts(List<Abstract> abstracts, List<KeywordGroup> keywords, String mainLang,
-                                   boolean main) {
+                                   boolean main, String anchorPrefix) {
         List<Object> out = new ArrayList<>();
         for (String lang : languages(abstracts, keywords, mainLang)) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -441,8 +473,8 @@ final class ArticleView {
             abstracts.stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
                 ab.title().ifPresent(t -> m.put("heading", t));
                 m.put("paragraphs", ab.paragraphs().stream().map(p -> paragraph(p, lang)).toList());
-                if (main && !ab.paragraphs().isEmpty()) {
-                    m.put("anchor", abstractAnchor(lang));
+                if (!ab.paragraphs().isEmpty()) {
+                    m.put("anchor", anchorPrefix + lang);
                 }
             });
             List<Object> terms = new ArrayList<>();
@@ -466,7 +498,10 @@ final class ArticleView {
             m.put("doi", d.value());
             m.put("doiUrl", d.url());
         });
-        m.put("abstracts", abstracts(t.abstracts(), t.keywords(), t.lang(), false));
+        String base = translationAnchor(t.lang());
+        m.put("anchor", base);
+        m.put("anchors", Map.of("notes", base + "-notes", "references", base + "-references"));
+        m.put("abstracts", abstracts(t.abstracts(), t.keywords(), t.lang(), false, base + "-abstract-"));
         List<Object> body = new ArrayList<>();
         for (int i = 0; i < t.body().size(); i++) {
             body.add(section(t.body().get(i), 1, "tr-" + t.lang() + "-" + (i + 1), t.lang()));

@@ -47,6 +47,9 @@ final class IssueView {
                 c.put("section", e.section());
             }
             c.put("anchor", e.anchor());
+            if (!e.lang().isEmpty()) {
+                c.put("lang", e.lang());
+            }
             contents.add(c);
         }
         root.put("contents", contents);

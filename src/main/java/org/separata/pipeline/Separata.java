@@ -326,7 +326,7 @@ public final class Separata {
 
     /** Step 3: lays the article out and draws the PDF. */
     public Rendered render(Typeset t) {
-        return new Rendered(t, PdfRenderer.render(t.xhtml));
+        return new Rendered(t, PdfRenderer.render(t.xhtml, t.prepared.options.tags()));
     }
 
     // ---- 4. finish ----------------------------------------------------------------------------------
@@ -338,7 +338,7 @@ public final class Separata {
         warnings.addAll(r.pdf.warnings());
         List<OutlineItem> outline = outline(r.typeset.xhtml, r.pdf.anchors(), warnings);
         byte[] pdf = finisher().finish(r.pdf.bytes(), Metadata.article(p.article, p.citation(), p.provisional(),
-                world.sourceDateEpoch()), outline, p.options.standard());
+                world.sourceDateEpoch()), outline, p.options.standard(), r.pdf.tags());
         return new Offprint(pdf, r.pdf.pageCount(), p.article, warnings);
     }
 

@@ -39,9 +39,10 @@ import org.xhtmlrenderer.render.JustificationInfo;
  * device does, so text lines up with the boxes it laid out.</li>
  * </ul>
  * Text in a font Separata did not load, or that needs synthetic bold or italic, is left to
- * Flying Saucer, after the invisible characters have been taken out.
+ * Flying Saucer, after the invisible characters have been taken out. {@link TaggingOutputDevice}
+ * extends it to tag what it draws.
  */
-final class TypesetOutputDevice extends ITextOutputDevice {
+class TypesetOutputDevice extends ITextOutputDevice {
 
     private static final PdfName ACTUAL_TEXT = new PdfName("ActualText");
 
