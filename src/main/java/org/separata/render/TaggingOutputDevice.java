@@ -48,7 +48,8 @@ import org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler;
  *     twice at a page break), so that every piece belongs to one element once;</li>
  * <li>list markers Flying Saucer paints itself go into the item's {@code Lbl};</li>
  * <li>images ({@link #paintReplacedElement}) are {@code Figure} content, or artifacts when the
- *     markup says they are decoration;</li>
+ *     markup says they are decoration; a formula {@link MathElement} draws is its {@code Formula}'s
+ *     content (its glyphs and rules, through {@link #paintDirect});</li>
  * <li>every other path or image (rules, borders, backgrounds, underlines, bullets) is a layout
  *     artifact;</li>
  * <li>links: Flying Saucer's own link annotations are left out, and each painted box of a link
@@ -62,6 +63,8 @@ import org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler;
 class TaggingOutputDevice extends TypesetOutputDevice {
 
     private static final PdfName NM = new PdfName("NM");
+    /** The elements whose replaced element (an image, a formula drawn by {@link MathElement}) is their content. */
+    private static final Set<String> REPLACED = Set.of("Figure", "Formula");
 
     /** What the marked content being written belongs to: an element (and where in it), or an artifact. */
     private record Target(StructurePlan.Element owner, long key, Object piece, String artifact) {
@@ -256,7 +259,7 @@ class TaggingOutputDevice extends TypesetOutputDevice {
     public void paintReplacedElement(RenderingContext c, BlockBox box) {
         Target outer = pending;
         Element e = box.getElement();
-        pending = e == null ? Target.LAYOUT : plan.elementOf(e).filter(el -> el.type().equals("Figure"))
+        pending = e == null ? Target.LAYOUT : plan.elementOf(e).filter(el -> REPLACED.contains(el.type()))
                 .map(el -> new Target(el, el.key, null, null)).orElse(Target.LAYOUT);
         try {
             super.paintReplacedElement(c, box);
@@ -272,6 +275,11 @@ class TaggingOutputDevice extends TypesetOutputDevice {
                 break;
             }
         }
+    }
+
+    @Override
+    void paintDirect(Runnable paint) {
+        artifactUnlessOpen(paint);
     }
 
     @Override

@@ -137,6 +137,15 @@ class TypesetOutputDevice extends ITextOutputDevice {
         cb.endText();
     }
 
+    /**
+     * Runs {@code paint}, which writes straight into the page's content (a formula, drawn by
+     * {@link MathElement}); {@link TaggingOutputDevice} puts what it writes in the marked content of
+     * the element being painted.
+     */
+    void paintDirect(Runnable paint) {
+        paint.run();
+    }
+
     /** The text matrix for text drawn at (x, y), in dots (for formulas, drawn by {@link MathElement}). */
     float[] textMatrixAt(float x, float y) {
         return textMatrix(x, y, getDotsPerPoint());
