@@ -644,35 +644,42 @@ final class ArticleView {
 
     /**
      * A table as templates see it: label, caption, notes, and its head, body and foot as rows of
-     * cells ({header, scope, colspan, rowspan, align, valign, lines}); {@code columns} counts them.
+     * cells ({header, scope, colspan, rowspan, align, valign, lines}), made a grid
+     * ({@link TableGrid}); {@code columns} counts them.
      */
     private void table(Block.Table t, String lang, Map<String, Object> m) {
         m.put("kind", "table");
         t.id().ifPresent(i -> m.put("id", i));
         t.label().ifPresent(l -> m.put("label", l));
         t.caption().ifPresent(c -> m.put("caption", text(c, lang, false)));
-        m.put("columns", t.columns());
-        m.put("head", rows(t.head(), lang));
-        m.put("body", rows(t.body(), lang));
-        m.put("foot", rows(t.foot(), lang));
+        TableGrid.Grid grid = TableGrid.of(t);
+        m.put("columns", grid.columns());
+        m.put("head", rows(grid.head(), lang));
+        m.put("body", rows(grid.body(), lang));
+        m.put("foot", rows(grid.foot(), lang));
         m.put("notes", t.notes().stream().map(n -> text(n.text(), lang, false)).toList());
     }
 
-    private List<Object> rows(List<Block.Row> rows, String lang) {
+    /** Rows of a table's grid; a row short of cells ends with an empty cell spanning the columns it lacks. */
+    private List<Object> rows(List<TableGrid.Row> rows, String lang) {
         List<Object> out = new ArrayList<>();
-        for (Block.Row r : rows) {
+        for (TableGrid.Row r : rows) {
             List<Object> cells = new ArrayList<>();
-            for (Block.Cell c : r.cells()) {
+            for (TableGrid.Placed p : r.cells()) {
+                Block.Cell c = p.cell();
                 Map<String, Object> cm = new LinkedHashMap<>();
                 cm.put("header", c.header());
                 c.scope().ifPresent(s -> cm.put("scope", s));
                 cm.put("colspan", c.colspan());
-                cm.put("rowspan", c.rowspan());
+                cm.put("rowspan", p.rowspan());
                 c.align().ifPresent(a -> cm.put("align", a));
                 c.valign().ifPresent(a -> cm.put("valign", a));
                 // cells are narrow: their text is neither hyphenated nor given the prose rules' spaces
                 cm.put("lines", c.lines().stream().map(l -> inlines(l)).toList());
                 cells.add(cm);
+            }
+            if (r.pad() > 0) {
+                cells.add(Map.of("header", false, "colspan", r.pad(), "rowspan", 1, "lines", List.of()));
             }
             out.add(Map.of("cells", cells));
         }

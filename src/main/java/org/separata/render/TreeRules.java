@@ -14,9 +14,10 @@ import org.separata.tags.Tag;
  *     and the paragraph goes on after it;</li>
  * <li>list items outside a list, and contents entries outside a table of contents, are gathered
  *     into one;</li>
- * <li>rows that stand directly in a table with a head or a foot go into a table body;</li>
- * <li>a figure that holds one table and one caption becomes the table, with the caption as its
- *     first or last kid.</li>
+ * <li>rows that stand directly in a table with a head or a foot go into a table body, and a foot
+ *     given before the body is read after it;</li>
+ * <li>in a figure ({@code Div}), a caption right before or after a table goes into the table, as
+ *     its first or last kid (a JATS table-wrap: caption, table, notes).</li>
  * </ul>
  */
 final class TreeRules {
@@ -36,7 +37,7 @@ final class TreeRules {
             out = gather(out, "TOCI", "TOC");
         }
         if (type.equals("Table")) {
-            out = tableBody(out);
+            out = footLast(tableBody(out));
         } else if (type.equals("Div")) {
             out = captionedTable(out);
         }
@@ -132,25 +133,53 @@ final class TreeRules {
         return out;
     }
 
-    private static List<Kid> captionedTable(List<Kid> kids) {
-        if (kids.size() != 2) {
+    /**
+     * A table's foot after its body: HTML may give {@code tfoot} before {@code tbody}, and the page
+     * shows it last, so it is read last (before a caption that ends the table).
+     */
+    private static List<Kid> footLast(List<Kid> kids) {
+        int foot = -1;
+        int body = -1;
+        for (int i = 0; i < kids.size(); i++) {
+            if (is(kids.get(i), "TFoot") && foot < 0) {
+                foot = i;
+            } else if (is(kids.get(i), "TBody") || is(kids.get(i), "TR")) {
+                body = i;
+            }
+        }
+        if (foot < 0 || body < foot) {
             return kids;
         }
-        if (is(kids.get(0), "Table") && is(kids.get(1), "Caption")
-                && ((Tag) kids.get(0)).kids().stream().noneMatch(k -> is(k, "Caption"))) {
-            Tag table = (Tag) kids.get(0);
-            List<Kid> inside = new ArrayList<>(table.kids());
-            inside.add(kids.get(1));
-            return List.of(table.withKids(inside));
+        List<Kid> out = new ArrayList<>(kids);
+        Kid f = out.remove(foot);
+        out.add(body, f);
+        return out;
+    }
+
+    /** A caption right before or right after a table that has none goes into it, as its first or last kid. */
+    private static List<Kid> captionedTable(List<Kid> kids) {
+        if (kids.stream().noneMatch(k -> is(k, "Caption")) || kids.stream().noneMatch(k -> is(k, "Table"))) {
+            return kids;
         }
-        if (is(kids.get(0), "Caption") && is(kids.get(1), "Table")
-                && ((Tag) kids.get(1)).kids().stream().noneMatch(k -> is(k, "Caption"))) {
-            Tag table = (Tag) kids.get(1);
-            List<Kid> inside = new ArrayList<>();
-            inside.add(kids.get(0));
-            inside.addAll(table.kids());
-            return List.of(table.withKids(inside));
+        List<Kid> out = new ArrayList<>(kids);
+        for (int i = 0; i < out.size(); i++) {
+            if (!is(out.get(i), "Table") || ((Tag) out.get(i)).kids().stream().anyMatch(k -> is(k, "Caption"))) {
+                continue;
+            }
+            Tag table = (Tag) out.get(i);
+            if (i > 0 && is(out.get(i - 1), "Caption")) {
+                List<Kid> inside = new ArrayList<>();
+                inside.add(out.get(i - 1));
+                inside.addAll(table.kids());
+                out.set(i, table.withKids(inside));
+                out.remove(--i);
+            } else if (i + 1 < out.size() && is(out.get(i + 1), "Caption")) {
+                List<Kid> inside = new ArrayList<>(table.kids());
+                inside.add(out.get(i + 1));
+                out.set(i, table.withKids(inside));
+                out.remove(i + 1);
+            }
         }
-        return kids;
+        return out;
     }
 }
