@@ -260,9 +260,15 @@ class IssueBuilderTest {
         assertEquals(List.of(".separata", "offprints", "report.json"), Folders.names(kept));
         assertEquals(List.of("art1.provisional.pdf", "art2.provisional.pdf", "art4.provisional.pdf",
                 "art5.provisional.pdf"), Folders.names(kept.resolve("offprints")));
-        try (PdfInspector o = new PdfInspector(Files.readAllBytes(kept.resolve("offprints/art4.provisional.pdf")))) {
+        byte[] provisional = Files.readAllBytes(kept.resolve("offprints/art4.provisional.pdf"));
+        // still tagged: PDF/UA-1's title (dc:title, shown by DisplayDocTitle) is the Info title, prefix and all
+        org.separata.support.Archival.assertAccessible(provisional);
+        try (PdfInspector o = new PdfInspector(provisional)) {
             assertTrue(o.infoTitle().startsWith("[Provisional pages] "), o.infoTitle());
-            assertTrue(o.xmp().contains("[Provisional pages] "), "the XMP title says so too");
+            assertEquals(o.infoTitle(), org.separata.support.Xmp.parse(o.xmp())
+                    .langAlt(org.separata.support.Xmp.DC, "title").get("x-default"), "the XMP title says so too");
+            assertTrue(o.document().getDocumentCatalog().getViewerPreferences().displayDocTitle(),
+                    "the viewer shows the title");
             assertFalse(o.pageLabels().get(0).equals(art4Pages), "its pages moved up: " + o.pageLabels());
         }
         Map<String, Object> report = report(kept.resolve("report.json"));

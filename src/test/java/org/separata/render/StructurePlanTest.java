@@ -121,6 +121,16 @@ class StructurePlanTest {
                 outline(paint("<figure><table><tr><td>a</td></tr></table><figcaption>b</figcaption></figure>", 1)));
     }
 
+    /** A JATS table-wrap as lib/inline.ftlx writes it: caption, table (foot before body), notes. */
+    @Test
+    void aTableWrapsCaptionGoesInItsTableAndItsFootIsReadAfterItsBody() throws Exception {
+        String wrap = "<div class='table-wrap' role='figure'><p class='table-caption' data-tag='Caption'>cap</p>"
+                + "<table><thead><tr><th scope='col'>h</th></tr></thead><tfoot><tr><td>f</td></tr></tfoot>"
+                + "<tbody><tr><td>b</td></tr></tbody></table><div class='table-foot'><p>note</p></div></div>";
+        assertEquals("Document[en](Div(Table(Caption(0) THead(TR(TH(1))) TBody(TR(TD(3))) TFoot(TR(TD(2)))) P(4)))",
+                outline(paint(wrap, 1)));
+    }
+
     @Test
     void listItemsHaveABodyAndTermsOpenItems() throws Exception {
         // a term opens an item; each of its descriptions is a body of that item
