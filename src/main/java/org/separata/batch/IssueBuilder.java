@@ -22,10 +22,14 @@ import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.diag.JvmLimits;
+import org.separata.env.Limit;
+import org.separata.env.ResourceRoot;
 import org.separata.env.World;
 import org.separata.finish.IssueFinisher;
 import org.separata.finish.IssueLayout;
 import org.separata.finish.PdfMetadata;
+import org.separata.layout.ImageKind;
 import org.separata.layout.IssueFront;
 import org.separata.layout.XhtmlLayout;
 import org.separata.model.Article;
@@ -78,13 +82,18 @@ public final class IssueBuilder {
 
     public IssueResult build(Path issueFile, IssueOptions options) {
         long start = world.nanoTime();
-        IssueManifest manifest = IssueManifestReader.read(world.readInput(issueFile), issueFile.toString());
-        String layoutName = options.layout().or(manifest::layout).orElse(RenderOptions.DEFAULT_LAYOUT);
+        IssueManifest manifest = IssueManifestReader.read(world.readInput(issueFile, Limit.MANIFEST_MB),
+                issueFile.toString(), world.limits());
+        ResourceRoot issueFolder = issueRoot(issueFile, options);
+        String layoutName = options.layout().or(() -> manifest.layout().map(l -> separata.layouts().resolveIn(
+                issueFolder, folderOf(issueFile), l, SourceLocation.of(issueFile.toString()).withPath("layout"))))
+                .orElse(RenderOptions.DEFAULT_LAYOUT);
+        // read now, so that a cover that is no usable image fails before any article is set
+        Optional<byte[]> cover = readCover(issueFolder, issueFile, manifest);
         RenderOptions render = new RenderOptions(layoutName, options.allowMissingGlyphs(), options.standard())
                 .withTranslations(options.includeTranslations());
         XhtmlLayout layout = separata.layouts().get(layoutName);
         boolean rectoStart = options.rectoStart().orElse(manifest.rectoStart());
-        Path dir = issueFile.toAbsolutePath().getParent();
 
         List<ArticleOutcome> outcomes = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -115,8 +124,9 @@ public final class IssueBuilder {
             // 1. read, check and count
             progress.start("reading", outcomes.size());
             runAll(pool, outcomes, stop, options.failFast(), a -> {
-                byte[] bytes = world.readInput(dir.resolve(a.file));
-                ReadResult read = InputReader.read(bytes, issueRelative(issueFile, a.file));
+                byte[] bytes = world.read(issueFolder, folderOf(issueFile), a.file, Limit.INPUT_MB,
+                        SourceLocation.of(issueRelative(issueFile, a.file)));
+                ReadResult read = InputReader.read(bytes, issueRelative(issueFile, a.file), world.limits());
                 ReadResult placed = place(read, manifest, new PageRange(manifest.firstPage(), manifest.firstPage()),
                         a);
                 a.warnings.addAll(read.warnings());
@@ -143,7 +153,7 @@ public final class IssueBuilder {
                     // used if the pagination holds and every article succeeds, and made again if not.
                     List<Placement> snapshot = placements(outcomes);
                     speculative = Optional.of(new Speculation(snapshot, CompletableFuture.supplyAsync(
-                            () -> assembleIssue(snapshot, issueFile, manifest, layout, render, Progress.NONE),
+                            () -> assembleIssue(snapshot, cover, manifest, layout, render, Progress.NONE),
                             issueThread)));
                 }
                 if (round > 0) {
@@ -201,7 +211,7 @@ public final class IssueBuilder {
             }
             if (pdf == null) {
                 speculative.ifPresent(sp -> sp.pdf().cancel(true));
-                pdf = assembleIssue(now, issueFile, manifest, layout, render, progress);
+                pdf = assembleIssue(now, cover, manifest, layout, render, progress);
             }
             world.writeAtomically(issuePdf.get(), pdf);
             stages.put("issue", (world.nanoTime() - mark) / 1e9);
@@ -308,8 +318,9 @@ public final class IssueBuilder {
                         stop.set(true);
                     }
                 } catch (RuntimeException | Error e) {
-                    a.errors.add(Diagnostic.error(SourceLocation.of(a.file), "internal error: " + e,
-                            "this is a bug in Separata; please report it with this article"));
+                    a.errors.add(JvmLimits.diagnostic(e, SourceLocation.of(a.file)).orElseGet(() -> Diagnostic.error(
+                            SourceLocation.of(a.file), "internal error: " + e,
+                            "this is a bug in Separata; please report it with this article")));
                     progress.done(a.file, false, e.toString());
                     if (failFast) {
                         stop.set(true);
@@ -358,7 +369,7 @@ public final class IssueBuilder {
     }
 
     /** The issue PDF: cover, contents and front matter, then the articles, finished. */
-    private byte[] assembleIssue(List<Placement> ok, Path issueFile, IssueManifest manifest, XhtmlLayout layout,
+    private byte[] assembleIssue(List<Placement> ok, Optional<byte[]> cover, IssueManifest manifest, XhtmlLayout layout,
                                  RenderOptions render, Progress progress) {
         List<IssueFront.Entry> entries = new ArrayList<>();
         for (Placement a : ok) {
@@ -367,8 +378,6 @@ public final class IssueBuilder {
                     String.join(", ", art.authors().stream().map(Contributor::bylineName).toList()),
                     a.range().first(), a.range().last(), art.section().orElse(""), "toc-" + entries.size()));
         }
-        Optional<byte[]> cover = manifest.coverImage()
-                .map(c -> world.readInput(issueFile.toAbsolutePath().getParent().resolve(c)));
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         List<IssueLayout.ArticlePlace> places = new ArrayList<>();
         List<IssueLayout.ContentsLink> links = new ArrayList<>();
@@ -438,6 +447,30 @@ public final class IssueBuilder {
         m.issue().volume().ifPresent(v -> sb.append(sb.isEmpty() ? ". " : ";").append(v));
         m.issue().number().ifPresent(n -> sb.append('(').append(n).append(')'));
         return sb.toString();
+    }
+
+    /**
+     * The folder every file the issue manifest names must lie in: {@code --root}, else the issue
+     * file's folder. Names are relative to the issue file; the root only bounds where they lead.
+     */
+    private static ResourceRoot issueRoot(Path issueFile, IssueOptions options) {
+        return options.root().map(r -> ResourceRoot.folder(ResourceRoot.Role.ISSUE, r))
+                .orElseGet(() -> ResourceRoot.folderOf(ResourceRoot.Role.ISSUE, issueFile));
+    }
+
+    /** The cover image, read inside the issue's root and through the image gate. */
+    private Optional<byte[]> readCover(ResourceRoot root, Path issueFile, IssueManifest manifest) {
+        return manifest.coverImage().map(c -> {
+            SourceLocation where = SourceLocation.of(issueFile.toString()).withPath("cover.image");
+            byte[] bytes = world.read(root, folderOf(issueFile), c, Limit.IMAGE_MB, where);
+            ImageKind.check(bytes, issueRelative(issueFile, c), where, ImageKind.LOGO, world.limits());
+            return bytes;
+        });
+    }
+
+    /** The folder the issue file's names are relative to. */
+    private static Path folderOf(Path issueFile) {
+        return issueFile.toAbsolutePath().getParent();
     }
 
     private static String issueRelative(Path issueFile, String article) {

@@ -35,7 +35,7 @@ final class IssueCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUTDIR", required = true, description = "the output folder")
     Path outDir;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "articles rendered at once (default: the number of cores)")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", converter = JobsConverter.class, description = "articles rendered at once (default: the number of cores)")
     Integer jobs;
 
     @Mixin
@@ -59,6 +59,11 @@ final class IssueCommand implements Callable<Integer> {
     String shard;
 
 
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "the folder every file the issue manifest names must lie in (articles, cover, a layout "
+                    + "folder); default: the issue file's folder")
+    Path root;
+
     @Option(names = "--progress", paramLabel = "bar|log|none",
             description = "how to show progress (default: a bar on a terminal, log lines otherwise)")
     String progressMode;
@@ -79,7 +84,7 @@ final class IssueCommand implements Callable<Integer> {
         IssueOptions options = new IssueOptions(outDir, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 article.layout(), Optional.ofNullable(rectoStart), allowPartial, failFast,
                 shard == null ? Shard.ALL : Shard.parse(shard), outputOptions.allowMissingGlyphs,
-                outputOptions.standard, article.includeTranslations);
+                outputOptions.standard, article.includeTranslations, Optional.ofNullable(root));
         IssueResult result = new IssueBuilder(separata, progress, d -> err.println(d.format())).build(issue, options);
         err.flush();
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d article%s, %d failed, %d pages; %s; report %s%n", result.articles(),

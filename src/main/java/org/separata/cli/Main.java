@@ -1,7 +1,11 @@
 package org.separata.cli;
 
 import java.io.PrintWriter;
+import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
+import org.separata.diag.JvmLimits;
+import org.separata.diag.SourceLocation;
+import org.separata.diag.UnsafeText;
 import org.separata.diag.SeparataException;
 import org.separata.env.World;
 import org.separata.pipeline.Separata;
@@ -17,6 +21,13 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
+        // A background thread (the warm-up) that hits a JVM limit must not print a trace; the
+        // command itself reports it, or does not need what the thread was doing.
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            if (!JvmLimits.reached(e)) {
+                System.err.println(UnsafeText.escape("separata: internal error in " + t.getName() + ": " + e));
+            }
+        });
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -26,7 +37,40 @@ public final class Main {
     }
 
     /** Runs the command line in the given world (a fixed clock, say); returns the exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err, World world) {
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, World world) {
+        // nothing from an input reaches the terminal as a control sequence
+        PrintWriter out = new PrintWriter(new TerminalWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new TerminalWriter(rawErr), true);
+        CommandLine cl = commandLine(out, err, world);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // The JVM's own limits, reached outside a batch's per-article handling: a short message
+            // naming what was being worked on, never a trace. Its frames are gone, so there is room.
+            Diagnostic d = JvmLimits.diagnostic(e, SourceLocation.of(subject(cl, args))).orElseThrow();
+            err.println(d.format());
+            return ExitCode.INTERNAL.code();
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** What the command was working on, for a message: its INPUT or ISSUE argument, as given. */
+    private static String subject(CommandLine cl, String[] args) {
+        try {
+            CommandLine.ParseResult sub = cl.getParseResult().subcommand();
+            if (sub != null && !sub.matchedPositionals().isEmpty()) {
+                Object value = sub.matchedPositionals().get(0).getValue();
+                return String.valueOf(value);
+            }
+        } catch (RuntimeException e) {
+            // no parse result: fall back to the command's name
+        }
+        return args.length > 0 ? "separata " + args[0] : "separata";
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, World world) {
         Separata separata = new Separata(world);
         CommandLine cl = new CommandLine(new Main(), new Factory(separata));
         cl.setOut(out);
@@ -48,7 +92,7 @@ public final class Main {
             err.flush();
             return ExitCode.INTERNAL.code();
         });
-        return cl.execute(args);
+        return cl;
     }
 
     /** Gives every subcommand the shared pipeline. */

@@ -56,13 +56,24 @@ public final class FontCatalog {
         return loaded.map(l -> families.get(id));
     }
 
+    /**
+     * Loads a family from the first font root that has it ({@link World#fontRoots}: the built-in
+     * fonts, then any font folders given). Files are read through {@link World#resource}, so a font
+     * folder's files must lie inside it and be regular files of bounded size.
+     */
     private Optional<FontFamily> load(String id) {
-        ResourceRoot root = world.fonts();
-        String dir = id;
-        Optional<byte[]> spec = world.resource(root, dir + "/family.yaml");
-        if (spec.isEmpty()) {
-            return Optional.empty();
+        for (ResourceRoot root : world.fontRoots()) {
+            Optional<byte[]> spec = world.resource(root, id + "/family.yaml");
+            if (spec.isPresent()) {
+                return Optional.of(load(root, id, spec.get()));
+            }
         }
+        return Optional.empty();
+    }
+
+    private FontFamily load(ResourceRoot root, String id, byte[] specBytes) {
+        String dir = id;
+        Optional<byte[]> spec = Optional.of(specBytes);
         String specName = root.describe(dir + "/family.yaml");
         Node tree = DataParser.parse(spec.get(), specName, DataFormat.YAML);
         if (!(tree instanceof MapNode m) || !(m.get("faces").orElse(null) instanceof MapNode faces)) {
@@ -94,7 +105,7 @@ public final class FontCatalog {
                         "use a .ttf or .otf file with a Unicode cmap");
             }
         }
-        return Optional.of(new FontFamily(id, name, license, list));
+        return new FontFamily(id, name, license, list);
     }
 
     private static Optional<String> text(MapNode m, String key) {

@@ -138,9 +138,13 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
             if (bytes.isEmpty()) {
                 problems.add(Diagnostic.error(m.get("logo").orElseThrow().location(),
                         "the logo '" + l + "' is not in the pack", "add " + root.describe(l) + " or correct the name"));
-            } else if (ImageKind.of(bytes.get()).isEmpty()) {
-                problems.add(Diagnostic.error(m.get("logo").orElseThrow().location(),
-                        "the logo '" + l + "' is not a PNG, JPEG or GIF image", "convert it to PNG"));
+            } else {
+                try {
+                    ImageKind.check(bytes.get(), root.describe(l), m.get("logo").orElseThrow().location(),
+                            ImageKind.LOGO, world.limits());
+                } catch (SeparataException e) {
+                    problems.addAll(e.diagnostics());
+                }
             }
         });
         Labels labels = null;

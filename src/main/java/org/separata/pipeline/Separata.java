@@ -13,6 +13,7 @@ import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.env.Limit;
 import org.separata.env.ResourceRoot;
 import org.separata.env.World;
 import org.separata.finish.OutlineItem;
@@ -32,6 +33,7 @@ import org.separata.model.Issn;
 import org.separata.model.KeywordGroup;
 import org.separata.model.RichText;
 import org.separata.model.Title;
+import org.separata.read.ArticleLimits;
 import org.separata.read.InputReader;
 import org.separata.read.JournalProfile;
 import org.separata.read.JournalProfileReader;
@@ -97,8 +99,8 @@ public final class Separata {
      */
     public ReadResult read(Path input, Optional<Path> journal) {
         Optional<JournalProfiles> profiles = journalProfile(input, journal)
-                .map(p -> JournalProfileReader.read(world.readInput(p), p.toString()));
-        return InputReader.read(world.readInput(input), input.toString(), profiles);
+                .map(p -> JournalProfileReader.read(world.readInput(p, Limit.MANIFEST_MB), p.toString()));
+        return InputReader.read(world.readInput(input), input.toString(), profiles, world.limits());
     }
 
     /** The journal profile an input uses: the one given, else the one next to it, if any. */
@@ -127,8 +129,7 @@ public final class Separata {
         Optional<JournalProfile> profile = readProfile(input, options);
         profile.flatMap(JournalProfile::logoPath).ifPresent(out::add);
         Optional<String> layout = options.layout().or(() -> profile.flatMap(this::profileLayout));
-        layout.map(Path::of).filter(p -> world.exists(p.resolve("layout.yaml")))
-                .ifPresent(dir -> out.addAll(world.filesUnder(dir)));
+        layout.flatMap(layouts::folder).ifPresent(dir -> out.addAll(world.filesUnder(dir)));
         return out;
     }
 
@@ -158,23 +159,29 @@ public final class Separata {
         return new Presentation(profile.flatMap(this::logo), profile.flatMap(JournalProfile::citation));
     }
 
-    /** The profile's layout: a folder relative to the profile, if there is one, else a built-in name. */
+    /**
+     * The profile's layout: a built-in pack's name, or a path to a folder inside the profile's
+     * folder (a bare name is never a folder, so no folder shadows a built-in pack).
+     */
     private Optional<String> profileLayout(JournalProfile p) {
-        return p.layout().map(name -> {
-            Path dir = Path.of(p.file()).resolveSibling(name);
-            return world.exists(dir.resolve("layout.yaml")) ? dir.toString() : name;
-        });
+        return p.layout().map(name -> layouts.resolveIn(profileFolder(p), name, p.location("layout")));
+    }
+
+    private static ResourceRoot profileFolder(JournalProfile p) {
+        return ResourceRoot.folderOf(ResourceRoot.Role.PROFILE, Path.of(p.file()));
     }
 
     /** The profile's logo, read; a logo that is not there is an error at the profile's line. */
     private Optional<Presentation.Logo> logo(JournalProfile p) {
-        return p.logoPath().map(path -> {
+        return p.logo().map(name -> {
+            Path path = world.locate(profileFolder(p), name, p.location("logo"));
             if (!world.exists(path)) {
                 throw SeparataException.invalid(p.location("logo"), "the logo '" + p.logo().orElseThrow()
                         + "' is not there (looked for " + path + ")",
                         "the path is relative to the journal profile's folder; correct it or add the image");
             }
-            return new Presentation.Logo(world.readInput(path), p.logo().orElseThrow(), p.location("logo"));
+            return new Presentation.Logo(world.read(profileFolder(p), name, Limit.IMAGE_MB, p.location("logo")),
+                    name, p.location("logo"));
         });
     }
 
@@ -208,6 +215,7 @@ public final class Separata {
         warnings.addAll(preflight(read, options));
         XhtmlDocument xhtml = layout.layout(article, presentation);
         RenderedPdf rendered = PdfRenderer.render(xhtml);
+        ArticleLimits.checkPages(rendered.pageCount(), world.limits(), read.sources().locate(""));
         warnings.addAll(rendered.warnings());
         List<OutlineItem> outline = outline(xhtml, rendered, warnings);
         byte[] pdf = finisher.finish(rendered.bytes(), metadata(article, layout.howToCite(article, presentation),
@@ -253,7 +261,8 @@ public final class Separata {
 
     /** Lays the article out without writing a PDF and returns its page count (for pagination). */
     public int countPages(ReadResult read, RenderOptions options) {
-        return PdfRenderer.countPages(xhtml(read, options));
+        return ArticleLimits.checkPages(PdfRenderer.countPages(xhtml(read, options)), world.limits(),
+                read.sources().locate(""));
     }
 
     /** The article's XHTML as the layout makes it (for assembling an issue). */
