@@ -94,6 +94,14 @@ public final class DataParser {
             return root;
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();
+            if (msg != null && msg.contains("AliasEvent")) {
+                // an alias where a key belongs; SnakeYAML's message would print the anchor's name
+                JsonLocation l = e.getLocation();
+                throw SeparataException.invalid(l == null ? SourceLocation.of(fileName)
+                                : new SourceLocation(fileName, l.getLineNr(), l.getColumnNr(), ""),
+                        "a YAML alias (*…) is not supported here",
+                        "write the key out in full; Separata does not expand anchors and aliases");
+            }
             int cut = msg.indexOf("\n at [Source");
             throw syntax(fileName, e.getLocation(), (cut > 0 ? msg.substring(0, cut) : msg).strip(),
                     format == DataFormat.YAML

@@ -59,6 +59,22 @@ public final class Repo {
         throw new AssertionError(file + " has no line with: " + text);
     }
 
+    /** Copies the folder {@code from} (a layout pack, say) to {@code to}, with everything in it. */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The seed example. */
     public static Path seed() {
         return file("examples/adins-2021/article.yaml");
