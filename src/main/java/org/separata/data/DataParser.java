@@ -103,7 +103,14 @@ public final class DataParser {
                         "write the key out in full; Separata does not expand anchors and aliases");
             }
             int cut = msg.indexOf("\n at [Source");
-            throw syntax(fileName, e.getLocation(), (cut > 0 ? msg.substring(0, cut) : msg).strip(),
+            msg = (cut > 0 ? msg.substring(0, cut) : msg).strip();
+            // a reader's exception quoted in the message: keep what it says, not its Java name
+            msg = msg.replaceFirst("^([a-z][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error): ", "");
+            if (msg.startsWith("Invalid UTF-8")) {
+                throw syntax(fileName, e.getLocation(), "the file is not valid UTF-8 (" + msg + ")",
+                        "save the file as UTF-8; every manifest is read as UTF-8");
+            }
+            throw syntax(fileName, e.getLocation(), msg,
                     format == DataFormat.YAML
                             ? "check the indentation and quoting near this line; text containing ': ' or starting "
                                     + "with a special character needs quotes"

@@ -75,6 +75,20 @@ public final class Repo {
         }
     }
 
+    /**
+     * The shared folder of real JATS files ({@code shared/corpus} beside the repository, as CI
+     * lays it out, or beside a folder above it), if there is one.
+     */
+    public static java.util.Optional<Path> sharedCorpus() {
+        for (Path p = root().getParent(); p != null; p = p.getParent()) {
+            Path corpus = p.resolve("shared/corpus");
+            if (Files.isDirectory(corpus)) {
+                return java.util.Optional.of(corpus);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The seed example. */
     public static Path seed() {
         return file("examples/adins-2021/article.yaml");
