@@ -277,6 +277,21 @@ class HostileBundleTest {
     }
 
     @Test
+    void aTemplateCannotCreateObjectsOrReachJava() throws IOException {
+        Path pack = pack("java");
+        Path template = pack.resolve("article.ftlx");
+        String original = Files.readString(template);
+        Path out = dir.resolve("out.pdf");
+        for (String attempt : List.of(
+                "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"cat " + secretFile + "\")}",
+                "${article?api.getClass().getName()}")) {
+            Files.writeString(template, original.replace("</body>", attempt + "</body>"));
+            assertRefused(run("render", Repo.seed().toString(), "--layout", pack.toString(), "-o", out.toString()), out,
+                    template.toString(), "template error");
+        }
+    }
+
+    @Test
     void aTemplateThatRecursesWithoutEndEndsInAShortMessage() throws IOException {
         Path pack = pack("loop");
         edit(pack.resolve("article.ftlx"), "</body>", "<#macro r n><@r n + 1/></#macro><@r 0/></body>");
