@@ -34,12 +34,6 @@ import org.separata.diag.SourceLocation;
  */
 public final class World {
 
-    /**
-     * Inputs larger than this are refused by default: no article manifest or JATS file comes near
-     * it. {@code SEPARATA_LIMITS=input-mb=N} changes it ({@link Limit#INPUT_MB}).
-     */
-    public static final long MAX_INPUT_BYTES = Limit.INPUT_MB.defaultValue() * 1024 * 1024;
-
     /** The last second a PDF date can hold: 9999-12-31T23:59:59Z. */
     public static final long MAX_SOURCE_DATE_EPOCH = 253_402_300_799L;
 

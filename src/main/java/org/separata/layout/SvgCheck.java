@@ -130,6 +130,10 @@ final class SvgCheck {
                 + "refer only to its own parts (#id), embed pictures as data: URIs (PNG or JPEG), or convert it to PNG";
 
         ImageKind.Header run() {
+            HardenedXml.malformedUtf8(bytes).ifPresent(at -> {
+                line = at[0];
+                throw refuse("it is not valid UTF-8", "save it again as SVG (UTF-8) from a drawing program");
+            });
             XMLStreamReader r = null;
             ImageKind.Header size = null;
             int elements = 0;

@@ -92,6 +92,11 @@ final class SafeXml {
                             + " MiB a JATS file may have",
                     "check that this is one article and not an archive; images are never embedded in JATS");
         }
+        HardenedXml.malformedUtf8(content).ifPresent(at -> {
+            throw SeparataException.invalid(new SourceLocation(file, at[0], at[1], ""),
+                    "the file is not valid UTF-8 here", "save it as UTF-8, or declare its encoding in the first line: "
+                            + "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
+        });
         SafeXml p = new SafeXml(file);
         p.declaredEntities.addAll(declaredEntities(content));
         XmlNode.Element root = p.read(content);
