@@ -75,6 +75,10 @@ public final class DataParser {
      * @throws SeparataException (invalid input) on a syntax error, naming line and column
      */
     public static Node parse(byte[] content, String fileName, DataFormat format) {
+        UnsafeText.malformedUtf8(content).ifPresent(at -> {
+            throw SeparataException.invalid(new SourceLocation(fileName, at[0], at[1], ""),
+                    "the file is not valid UTF-8 here", "save the file as UTF-8; every manifest is read as UTF-8");
+        });
         JsonFactory factory = format == DataFormat.YAML ? YAML : JSON;
         try (JsonParser p = factory.createParser(content)) {
             JsonToken first = p.nextToken();

@@ -1,6 +1,7 @@
 package org.separata.read;
 
 import javax.xml.XMLConstants;
+import org.separata.diag.UnsafeText;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 
@@ -22,41 +23,12 @@ public final class HardenedXml {
      */
     public static java.util.Optional<int[]> malformedUtf8(byte[] content) {
         String head = new String(content, 0, Math.min(content.length, 256), java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (head.startsWith("\u00fe\u00ff") || head.startsWith("\u00ff\u00fe")) {
-            return java.util.Optional.empty(); // UTF-16, with its byte order mark
-        }
         java.util.regex.Matcher declared = java.util.regex.Pattern.compile(
                 "^(?:\u00ef\u00bb\u00bf)?<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)").matcher(head);
         if (declared.find() && !declared.group(1).equalsIgnoreCase("UTF-8") && !declared.group(1).equalsIgnoreCase("UTF8")) {
             return java.util.Optional.empty();
         }
-        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(content);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
-        int line = 1;
-        int column = 1;
-        while (true) {
-            java.nio.charset.CoderResult r = d.decode(in, out, true);
-            out.flip();
-            while (out.hasRemaining()) {
-                char c = out.get();
-                if (c == '\n') {
-                    line++;
-                    column = 1;
-                } else if (!Character.isLowSurrogate(c)) {
-                    column++;
-                }
-            }
-            out.clear();
-            if (r.isError()) {
-                return java.util.Optional.of(new int[] {line, column});
-            }
-            if (r.isUnderflow()) {
-                return java.util.Optional.empty();
-            }
-        }
+        return UnsafeText.malformedUtf8(content);
     }
 
     /**

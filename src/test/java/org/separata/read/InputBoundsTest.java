@@ -94,6 +94,24 @@ class InputBoundsTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreRefusedAtTheirLine() throws Exception {
+        byte[] yaml = (MINIMAL + "how-to-cite: \"caf\u00e9\"\n").getBytes(StandardCharsets.UTF_8);
+        yaml[yaml.length - 3] = (byte) 0x41; // the second byte of "é"
+        List<Diagnostic> y = assertThrows(SeparataException.class, () -> InputReader.read(yaml, "a.yaml")).diagnostics();
+        assertTrue(y.get(0).message().contains("the file is not valid UTF-8") && y.get(0).location().line() == 7,
+                all(y));
+        byte[] xml = Files.readAllBytes(Repo.file("examples/adins-2021/article.xml"));
+        String text = new String(xml, StandardCharsets.UTF_8);
+        int at = text.indexOf("Perú");
+        int offset = text.substring(0, at).getBytes(StandardCharsets.UTF_8).length + 4;
+        xml[offset] = (byte) 0x41;
+        List<Diagnostic> x = assertThrows(SeparataException.class, () -> InputReader.read(xml, "a.xml")).diagnostics();
+        int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        assertEquals(line, x.get(0).location().line(), all(x));
+        assertTrue(x.get(0).message().contains("not valid UTF-8"), all(x));
+    }
+
+    @Test
     void pageNumbersAreBounded() {
         for (String pages : List.of("99999999999-99999999999", "2147483647", "1-10000000")) {
             String text = all(errors(MINIMAL + "article:\n  pages: " + pages + "\n", "a.yaml"));
