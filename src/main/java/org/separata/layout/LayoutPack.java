@@ -82,7 +82,7 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
      */
     public static LayoutPack load(World world, FontCatalog catalog, ResourceRoot root, List<ResourceRoot> fontFolders) {
         List<ResourceRoot> fontRoots = new ArrayList<>();
-        root.directory().ifPresent(d -> fontRoots.add(ResourceRoot.directory(d.resolve("fonts"))));
+        root.directory().ifPresent(d -> fontRoots.add(ResourceRoot.fonts(d.resolve("fonts"))));
         fontRoots.addAll(fontFolders);
         String settingsName = root.describe("layout.yaml");
         byte[] settings = world.resource(root, "layout.yaml").orElseThrow(() -> SeparataException.invalid(
@@ -151,9 +151,13 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
             if (bytes.isEmpty()) {
                 problems.add(Diagnostic.error(m.get("logo").orElseThrow().location(),
                         "the logo '" + l + "' is not in the pack", "add " + root.describe(l) + " or correct the name"));
-            } else if (ImageKind.of(bytes.get()).isEmpty()) {
-                problems.add(Diagnostic.error(m.get("logo").orElseThrow().location(),
-                        "the logo '" + l + "' is not a PNG, JPEG or GIF image", "convert it to PNG"));
+            } else {
+                try {
+                    ImageKind.check(bytes.get(), root.describe(l), m.get("logo").orElseThrow().location(),
+                            ImageKind.LOGO, world.limits());
+                } catch (SeparataException e) {
+                    problems.addAll(e.diagnostics());
+                }
             }
         });
         Labels labels = null;
