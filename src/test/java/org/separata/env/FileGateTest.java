@@ -184,6 +184,55 @@ class FileGateTest {
         assertEquals(dir.resolve("fonts-b"), roots.get(2).directory().orElseThrow());
     }
 
+    /**
+     * An article's figure image (content's bundle files) passes the same gate, with the article's
+     * folder as its root: what may not be read is not an error but a reason, for the figure's
+     * warning, and nothing of the file outside reaches it.
+     */
+    @Test
+    void aFiguresImageIsReadThroughTheGateWithTheRefusalAsAReason() throws Exception {
+        Files.createSymbolicLink(root.resolve("link.png"), outside);
+        assertEquals(0, new ProcessBuilder("mkfifo", root.resolve("pipe.png").toString()).start().waitFor());
+        Files.write(root.resolve("big.png"), new byte[2 * 1024 * 1024]);
+        World small = world.withLimits(Limits.DEFAULT.with(Limit.IMAGE_MB, 1));
+        List<String> reasons = new java.util.ArrayList<>();
+        assertArrayEquals("inside".getBytes(StandardCharsets.UTF_8),
+                small.readBundleFile(root, "inside.txt", reasons::add).orElseThrow());
+        assertTrue(small.readBundleFile(root, "missing.png", reasons::add).isEmpty());
+        assertEquals(List.of(), reasons, "a missing file is no refusal: the figure says it is not there");
+        for (String name : List.of("../secret.txt", "link.png", "pipe.png", "big.png", "/etc/passwd")) {
+            reasons.clear();
+            assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> small.readBundleFile(root, name, reasons::add)).isEmpty(), name);
+            assertEquals(1, reasons.size(), name + ": " + reasons);
+            assertFalse(reasons.get(0).contains("SECRET"), reasons.get(0));
+        }
+        reasons.clear();
+        small.readBundleFile(root, "link.png", reasons::add);
+        assertTrue(reasons.get(0).contains("is a symbolic link that leads outside the article's folder"), reasons.get(0));
+        reasons.clear();
+        small.readBundleFile(root, "big.png", reasons::add);
+        assertTrue(reasons.get(0).contains("larger than 1 MiB, the limit image-mb"), reasons.get(0));
+    }
+
+    /** A font folder (--font-path, a pack's fonts/, the system's) is a root: a file linked out of it is passed over. */
+    @Test
+    void aFontFileIsReadOnlyInsideItsFolder() throws Exception {
+        Path fonts = Files.createDirectories(dir.resolve("fonts/sub"));
+        Files.writeString(fonts.resolve("a.ttf"), "FONT");
+        Files.createSymbolicLink(fonts.resolve("b.ttf"), outside);
+        assertEquals(0, new ProcessBuilder("mkfifo", fonts.resolve("c.ttf").toString()).start().waitFor());
+        Path folder = dir.resolve("fonts");
+        assertEquals(List.of(fonts.resolve("a.ttf"), fonts.resolve("b.ttf")), world.fontFiles(folder));
+        assertArrayEquals("FONT".getBytes(StandardCharsets.UTF_8),
+                world.readFontFile(folder, fonts.resolve("a.ttf")).orElseThrow());
+        assertTrue(world.readFontFile(folder, fonts.resolve("b.ttf")).isEmpty(), "a link out of the folder");
+        assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> world.readFontFile(folder, fonts.resolve("c.ttf"))).isEmpty(), "a FIFO");
+        assertTrue(world.withLimits(Limits.DEFAULT.with(Limit.RESOURCE_MB, 1)).readFontFile(folder,
+                fonts.resolve("a.ttf")).isPresent());
+    }
+
     @Test
     void limitsAreReadFromTheEnvironment() {
         Limits l = World.withEnvironment(Map.of("SEPARATA_LIMITS", "references=20000, image-megapixels=120"))

@@ -66,4 +66,16 @@ class FigureImagesTest {
         assertTrue(text.getMessage().contains("'y.png' is not an image Separata can use: it is a text file"),
                 text.getMessage());
     }
+
+    @Test
+    void anImageOverThePixelLimitIsNotDecoded() throws IOException {
+        byte[] png = TestImages.encode(TestImages.chart(1500, 1000, 2, false), "png", 300);
+        IOException e = assertThrows(IOException.class, () -> FigureImages.place("big.png", png, 0, 160, 200,
+                Limits.DEFAULT.with(org.separata.env.Limit.IMAGE_MEGAPIXELS, 1)));
+        assertTrue(e.getMessage().contains("'big.png' is 1500 × 1000 pixels (1.5 megapixels), more than the limit of 1 "
+                + "megapixels (image-megapixels)"), e.getMessage());
+        assertTrue(e.getMessage().contains("SEPARATA_LIMITS=image-megapixels="), "says how to raise it: " + e.getMessage());
+        assertEquals(1500 / 300.0 * 25.4, FigureImages.place("big.png", png, 0, 160, 200, Limits.DEFAULT).widthMm(), 0.01,
+                "under the default limit it is placed");
+    }
 }
