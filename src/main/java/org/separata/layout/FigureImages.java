@@ -213,7 +213,7 @@ public final class FigureImages {
                 byte[] embedded = bytes;
                 boolean jpeg = kind == ImageKind.Format.JPEG;
                 String ext = jpeg ? "jpg" : "png";
-                boolean cmyk = jpeg && jpegComponents(bytes) == 4;
+                boolean cmyk = jpeg && ImageKind.jpegComponents(bytes) == 4;
                 if (kind == ImageKind.Format.TIFF || kind == ImageKind.Format.GIF || cmyk) {
                     embedded = png(cmyk ? cmykToRgb(reader) : reader.read(0));
                     ext = "png";
@@ -254,23 +254,6 @@ public final class FigureImages {
                     }
                 }
             }
-        }
-        return 0;
-    }
-
-    /** The number of colour components of a JPEG (from its frame header), 0 if none is found. */
-    static int jpegComponents(byte[] b) {
-        int i = 2;
-        while (i + 9 < b.length) {
-            if ((b[i] & 0xff) != 0xff) {
-                return 0;
-            }
-            int marker = b[i + 1] & 0xff;
-            int len = ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
-            if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
-                return b[i + 9] & 0xff;
-            }
-            i += 2 + len;
         }
         return 0;
     }

@@ -227,10 +227,22 @@ public final class ImageKind {
 
     /** JPEG: the first start-of-frame marker (SOF0–SOF15 but DHT, JPG and DAC). */
     private static Header jpeg(byte[] b) {
+        int i = jpegFrame(b);
+        return i < 0 ? null : new Header(Format.JPEG, be16(b, i + 7), be16(b, i + 5));
+    }
+
+    /** The number of colour components of a JPEG (from its frame header), 0 if none is found. */
+    static int jpegComponents(byte[] b) {
+        int i = jpegFrame(b);
+        return i < 0 || i + 9 >= b.length ? 0 : b[i + 9] & 0xff;
+    }
+
+    /** Where a JPEG's first start-of-frame marker is, or -1 when there is none before its scan. */
+    private static int jpegFrame(byte[] b) {
         int i = 2;
         while (i + 3 < b.length) {
             if ((b[i] & 0xff) != 0xff) {
-                return null;
+                return -1;
             }
             int marker = b[i + 1] & 0xff;
             if (marker == 0xff) {
@@ -242,18 +254,18 @@ public final class ImageKind {
                 continue;
             }
             if (marker == 0xd9 || marker == 0xda) {
-                return null; // end of image or start of scan before any frame header
+                return -1; // end of image or start of scan before any frame header
             }
             int length = be16(b, i + 2);
             if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
-                return new Header(Format.JPEG, be16(b, i + 7), be16(b, i + 5));
+                return i;
             }
             if (length < 2) {
-                return null;
+                return -1;
             }
             i += 2 + length;
         }
-        return null;
+        return -1;
     }
 
     /**

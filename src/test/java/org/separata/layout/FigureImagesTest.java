@@ -52,7 +52,7 @@ class FigureImagesTest {
         byte[] jpg = TestImages.encode(img, "jpeg", 300);
         FigureImages.Placed j = FigureImages.place("a.jpg", jpg, 1, 160, 200, Limits.DEFAULT);
         assertArrayEquals(jpg, j.bytes());
-        assertEquals(3, FigureImages.jpegComponents(jpg));
+        assertEquals(3, ImageKind.jpegComponents(jpg));
     }
 
     @Test
