@@ -239,7 +239,7 @@ public final class Separata {
      */
     private List<FontFamily> fallbacks(Article article, LayoutPack pack, RenderOptions options) {
         List<Path> folders = new ArrayList<>();
-        pack.root().directory().ifPresent(d -> folders.add(d.resolve("fonts")));
+        LayoutPack.ownFonts(world, pack.root()).ifPresent(folders::add);
         folders.addAll(options.fontPath());
         folders.addAll(world.systemFontFolders());
         return FontFallbacks.forArticle(article, pack, fonts, fontFinder, folders);

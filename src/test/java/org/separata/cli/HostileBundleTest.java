@@ -96,6 +96,23 @@ class HostileBundleTest {
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "no trace: " + r.err());
     }
 
+    /**
+     * A pack's own fonts/ folder is a font root of its own (issue 13): it may not be a link to a
+     * folder elsewhere, or every font file in it would pass as inside.
+     */
+    @Test
+    void aPacksFontsFolderLinkedOutOfThePackIsRefused() throws IOException {
+        Path pack = pack("fontpack");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere/fonts/noto-serif"));
+        Files.writeString(elsewhere.resolve("family.yaml"), secret);
+        Files.createSymbolicLink(pack.resolve("fonts"), elsewhere.getParent());
+        Path out = dir.resolve("out.pdf");
+        assertRefused(run("render", Repo.seed().toString(), "--layout", pack.toString(), "-o", out.toString()), out,
+                "'fonts' leads outside the layout pack");
+        assertRefused(run("validate", Repo.seed().toString(), "--layout", pack.toString()), out,
+                "'fonts' leads outside the layout pack");
+    }
+
     @Test
     void aPackFileLinkedOutOfThePackIsRefused() throws IOException {
         Path pack = pack("mypack");
