@@ -26,7 +26,7 @@ set -- org.separata.cli.Training \
   --next validate "$root/examples/adins-2021/article.xml" \
   --next render "$root/examples/adins-2021/article.yaml" -o "$work/yaml.pdf" \
   --next render "$root/examples/adins-2021/article.xml" -o "$work/xml.pdf" \
-  --next issue "$root/examples/issue-2021-4/issue.yaml" -o "$work/issue" --progress none
+  --next issue "$root/examples/issue-2021-4/issue.yaml" --root "$root/examples" -o "$work/issue" --progress none
 flags="-XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=4" # as the launcher
 
 rm -f "$target/separata.jsa"

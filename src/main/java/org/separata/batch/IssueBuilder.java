@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
+import org.separata.diag.JvmLimits;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
 import org.separata.env.Staging;
@@ -97,7 +98,7 @@ public final class IssueBuilder {
      */
     public IssueResult build(Path issueFile, IssueOptions options, Interrupt interrupt) {
         long start = world.nanoTime();
-        IssuePlan plan = issues.plan(issueFile, options.render(), options.rectoStart());
+        IssuePlan plan = issues.plan(issueFile, options.render(), options.rectoStart(), options.root());
         Path place = options.shard().isAll() ? options.outDir() : options.outDir().resolve(shardFolder(options.shard()));
         List<String> replaces = options.shard().isAll() ? List.of(ISSUE, SHARDS) : List.of(SHARD);
         List<Path> inputs = issues.inputs(plan);
@@ -452,8 +453,10 @@ public final class IssueBuilder {
                 progress.done(a.file, false, e.diagnostics().get(0).message());
                 stop.compareAndSet(false, options.failFast());
             } catch (RuntimeException | Error e) {
-                a.errors.add(Diagnostic.error(SourceLocation.of(a.file), "internal error: " + e,
-                        "this is a bug in Separata; please report it with this article"));
+                // the JVM's own limits (memory, stack) fail this article with a short message, not a trace
+                a.errors.add(JvmLimits.diagnostic(e, SourceLocation.of(a.file)).orElseGet(() -> Diagnostic.error(
+                        SourceLocation.of(a.file), "internal error: " + e,
+                        "this is a bug in Separata; please report it with this article")));
                 progress.done(a.file, false, e.toString());
                 stop.compareAndSet(false, options.failFast());
             } finally {

@@ -49,7 +49,7 @@ final class IssueCommand implements Callable<Integer> {
             description = "the output folder; replaced as a whole when the build succeeds")
     Path outDir;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "articles rendered at once (default: the number of cores)")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", converter = JobsConverter.class, description = "articles rendered at once (default: the number of cores)")
     Integer jobs;
 
     @Mixin
@@ -77,6 +77,11 @@ final class IssueCommand implements Callable<Integer> {
     @Option(names = "--merge-reports", paramLabel = "OUTDIR",
             description = "combine the reports of the shards built into OUTDIR into OUTDIR/report.json")
     Path mergeReports;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "the folder every file the issue manifest names must lie in (articles, cover, a layout "
+                    + "folder); default: the issue file's folder")
+    Path root;
 
     @Option(names = "--progress", paramLabel = "bar|log|none",
             description = "how to show progress (default: a bar on a terminal, log lines otherwise)")
@@ -111,7 +116,8 @@ final class IssueCommand implements Callable<Integer> {
         IssueOptions options = new IssueOptions(outDir, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 article.toRenderOptions(outputOptions.allowMissingGlyphs, outputOptions.standard(spec.commandLine()))
                         .withTags(outputOptions.tags()),
-                Optional.ofNullable(rectoStart), allowPartial, failFast, shard == null ? Shard.ALL : Shard.parse(shard));
+                Optional.ofNullable(rectoStart), allowPartial, failFast, shard == null ? Shard.ALL : Shard.parse(shard),
+                Optional.ofNullable(root));
         Interrupt interrupt = new Interrupt();
         // Ctrl-C: the build stops its workers and removes its staging folder; the process ends
         // (with 130) once it has, and has said so in one line.

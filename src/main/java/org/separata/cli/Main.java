@@ -3,7 +3,11 @@ package org.separata.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
+import org.separata.diag.JvmLimits;
+import org.separata.diag.SourceLocation;
+import org.separata.diag.UnsafeText;
 import org.separata.diag.SeparataException;
 import org.separata.env.World;
 import org.separata.pipeline.Separata;
@@ -33,6 +37,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // A background thread (the warm-up) that hits a JVM limit must not print a trace; the
+        // command itself reports it, or does not need what the thread was doing.
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            if (!JvmLimits.reached(e)) {
+                System.err.println(UnsafeText.escape("separata: internal error in " + t.getName() + ": " + e));
+            }
+        });
         System.exit(start(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -56,7 +67,40 @@ public final class Main {
         return run(args, out, err, new Separata(world));
     }
 
-    private static int run(String[] args, PrintWriter out, PrintWriter err, Separata separata) {
+    private static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Separata separata) {
+        // nothing from an input reaches the terminal as a control sequence
+        PrintWriter out = new PrintWriter(new TerminalWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new TerminalWriter(rawErr), true);
+        CommandLine cl = commandLine(args, out, err, separata);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // The JVM's own limits, reached outside a batch's per-article handling: a short message
+            // naming what was being worked on, never a trace. Its frames are gone, so there is room.
+            Diagnostic d = JvmLimits.diagnostic(e, SourceLocation.of(subject(cl, args))).orElseThrow();
+            err.println(d.format());
+            return ExitCode.INTERNAL.code();
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** What the command was working on, for a message: its INPUT or ISSUE argument, as given. */
+    private static String subject(CommandLine cl, String[] args) {
+        try {
+            CommandLine.ParseResult sub = cl.getParseResult().subcommand();
+            if (sub != null && !sub.matchedPositionals().isEmpty()) {
+                Object value = sub.matchedPositionals().get(0).getValue();
+                return String.valueOf(value);
+            }
+        } catch (RuntimeException e) {
+            // no parse result: fall back to the command's name
+        }
+        return args.length > 0 ? "separata " + args[0] : "separata";
+    }
+
+    private static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err, Separata separata) {
         CommandLine cl = new CommandLine(new Main(), new Factory(separata));
         Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null; // help names the others
         if (named == CommandLine.HelpCommand.class) {
@@ -86,7 +130,7 @@ public final class Main {
             err.flush();
             return ExitCode.INTERNAL.code();
         });
-        return cl.execute(args);
+        return cl;
     }
 
     private static Map<String, Class<?>> commands() {

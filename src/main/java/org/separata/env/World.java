@@ -3,6 +3,8 @@ package org.separata.env;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,13 +32,16 @@ import org.separata.diag.SourceLocation;
  */
 public final class World {
 
-    /** Inputs larger than this are refused: no article manifest or JATS file comes near it. */
-    public static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
+    /** The last second a PDF date can hold: 9999-12-31T23:59:59Z. */
+    public static final long MAX_SOURCE_DATE_EPOCH = 253_402_300_799L;
 
     private static final World DEFAULT = new World(System.getenv());
 
     private final Map<String, String> env;
     private final Clock clock;
+    private final List<Path> fontFolders;
+    private final Optional<Limits> fixedLimits;
+    private volatile Limits limits;
     private final Map<String, byte[]> resourceCache = new ConcurrentHashMap<>();
 
     World(Map<String, String> env) {
@@ -44,8 +49,14 @@ public final class World {
     }
 
     World(Map<String, String> env, Clock clock) {
+        this(env, clock, List.of(), Optional.empty());
+    }
+
+    private World(Map<String, String> env, Clock clock, List<Path> fontFolders, Optional<Limits> limits) {
         this.env = Map.copyOf(env);
         this.clock = clock;
+        this.fontFolders = List.copyOf(fontFolders);
+        this.fixedLimits = limits;
     }
 
     /** The process-wide world: the real environment and the classpath. */
@@ -63,76 +74,134 @@ public final class World {
         return new World(env, clock);
     }
 
-    // ---- inputs ---------------------------------------------------------------------------------
-
-    /** Reads an input file, bounded in size; a missing or unreadable file is invalid input. */
-    public byte[] readInput(Path file) {
-        String shown = file.toString();
-        try {
-            if (Files.isDirectory(file)) {
-                throw SeparataException.invalid(SourceLocation.of(shown), "is a folder, not a file",
-                        "name the manifest (.yaml, .json) or JATS (.xml) file itself");
-            }
-            long size = Files.size(file);
-            if (size > MAX_INPUT_BYTES) {
-                throw SeparataException.invalid(SourceLocation.of(shown),
-                        "is " + size / (1024 * 1024) + " MiB, more than the " + MAX_INPUT_BYTES / (1024 * 1024)
-                                + " MiB an input may have",
-                        "check that this is an article file and not an archive or an image");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw SeparataException.invalid(SourceLocation.of(shown), "no such file",
-                    "check the path; it is relative to the current folder " + Path.of("").toAbsolutePath());
-        } catch (IOException e) {
-            throw SeparataException.invalid(SourceLocation.of(shown), "cannot be read: " + e.getMessage(), null);
-        }
+    /** This world with other limits than {@code SEPARATA_LIMITS} gives. */
+    public World withLimits(Limits other) {
+        return new World(env, clock, fontFolders, Optional.of(other));
     }
-
-    /** Files an article bundle holds beside the article (its figures' images) are at most this large. */
-    public static final long MAX_BUNDLE_FILE_BYTES = 64L * 1024 * 1024;
 
     /**
-     * A file of an article's bundle: {@code relative} (as the article names it, e.g. a JATS
-     * {@code xlink:href}) inside {@code bundle}, the folder of the input. Only a regular file whose
-     * real path lies inside the bundle's real path is read, bounded in size: no absolute paths, no
-     * {@code ..}, no URLs, no symlinks out of the bundle, no devices. Empty when there is no such
-     * file; a file that is there but may not be read is empty too, with the reason in {@code refused}.
+     * This world with more folders of font families, searched after the built-in ones in the
+     * order given (each folder holds one folder per family, as {@code fonts/} does).
      */
-    public Optional<byte[]> readBundleFile(Path bundle, String relative, java.util.function.Consumer<String> refused) {
-        if (!isSafeRelative(relative)) {
-            refused.accept("'" + relative + "' is not a plain relative file name inside the article's folder");
-            return Optional.empty();
-        }
-        try {
-            Path root = bundle.toAbsolutePath().toRealPath();
-            Path file = root.resolve(relative).normalize();
-            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.empty();
-            }
-            Path real = file.toRealPath();
-            if (!real.startsWith(root)) {
-                refused.accept("'" + relative + "' leads outside the article's folder");
-                return Optional.empty();
-            }
-            if (!Files.isRegularFile(real)) {
-                refused.accept("'" + relative + "' is not a regular file");
-                return Optional.empty();
-            }
-            try (InputStream in = Files.newInputStream(real)) {
-                byte[] bytes = in.readNBytes((int) MAX_BUNDLE_FILE_BYTES + 1);
-                if (bytes.length > MAX_BUNDLE_FILE_BYTES) {
-                    refused.accept("'" + relative + "' is larger than " + MAX_BUNDLE_FILE_BYTES / (1024 * 1024) + " MiB");
-                    return Optional.empty();
-                }
-                return Optional.of(bytes);
-            }
-        } catch (IOException | RuntimeException e) {
-            refused.accept("'" + relative + "' cannot be read: " + e.getMessage());
-            return Optional.empty();
-        }
+    public World withFontFolders(List<Path> folders) {
+        List<Path> all = new ArrayList<>(fontFolders);
+        all.addAll(folders);
+        return new World(env, clock, all, fixedLimits);
     }
 
+    /**
+     * The limits in force: the defaults, changed by {@code SEPARATA_LIMITS}.
+     *
+     * @throws SeparataException (invalid input) when {@code SEPARATA_LIMITS} cannot be read
+     */
+    public Limits limits() {
+        Limits l = limits;
+        if (l == null) {
+            l = fixedLimits.orElseGet(() -> Limits.parse(env.get(Limits.VARIABLE)));
+            limits = l;
+        }
+        return l;
+    }
+
+    // ---- inputs: every file Separata reads passes this gate --------------------------------------
+    //
+    // A file is read only if, once every symbolic link is followed, it lies inside the root it
+    // belongs to, and it is a regular file (not a device, FIFO, socket or folder). What is read is
+    // bounded by the bytes actually read, never by the size the file system reports. Files named on
+    // the command line belong to their own folder; files named inside a file (a profile's logo, an
+    // issue's articles, a pack's templates) belong to that file's root, and must be relative.
+
+    /**
+     * Reads a file named on the command line (an article, a journal profile, an issue manifest),
+     * or found beside one. It must lie in its own folder once links are followed, be a regular file,
+     * and hold at most {@link Limit#INPUT_MB} MiB.
+     */
+    public byte[] readInput(Path file) {
+        return readInput(file, Limit.INPUT_MB);
+    }
+
+    /** Like {@link #readInput(Path)}, bounded by {@code sizeLimit} (a limit in MiB). */
+    public byte[] readInput(Path file, Limit sizeLimit) {
+        ResourceRoot own = ResourceRoot.folderOf(ResourceRoot.Role.FOLDER, file);
+        String shown = file.toString();
+        return gate(own, file, limits().bytes(sizeLimit), sizeLimit, SourceLocation.of(shown), shown, true)
+                .orElseThrow();
+    }
+
+    /**
+     * Reads {@code relative}, a path written in a file (forward slashes, relative to {@code root}),
+     * for {@code namedAt}, the place that names it. Absolute paths are refused, and so is a file
+     * that lies outside the root once links are followed.
+     *
+     * @throws SeparataException (invalid input) at {@code namedAt} when the file is not there, lies
+     *                           outside the root, is not a regular file, or is too large
+     */
+    public byte[] read(ResourceRoot root, String relative, SourceLocation namedAt) {
+        return read(root, relative, root.role().sizeLimit(), namedAt);
+    }
+
+    /** Like {@link #read(ResourceRoot, String, SourceLocation)}, bounded by {@code sizeLimit} (in MiB). */
+    public byte[] read(ResourceRoot root, String relative, Limit sizeLimit, SourceLocation namedAt) {
+        return read(root, root.directory().orElseThrow(() -> new IllegalArgumentException("not a folder: " + root)),
+                relative, sizeLimit, namedAt);
+    }
+
+    /**
+     * Reads {@code relative}, written in a file whose folder is {@code base} and relative to it,
+     * which must lie inside {@code root} (an issue manifest's articles, with {@code --root}).
+     */
+    public byte[] read(ResourceRoot root, Path base, String relative, Limit sizeLimit, SourceLocation namedAt) {
+        return gate(root, locate(root, base, relative, namedAt), limits().bytes(sizeLimit), sizeLimit, namedAt,
+                "'" + relative + "'", true).orElseThrow();
+    }
+
+    /**
+     * The file {@code relative} names inside {@code root}, resolved, if it is a safe relative
+     * path. Whether it may be read is decided by {@link #read}.
+     */
+    public Path locate(ResourceRoot root, String relative, SourceLocation namedAt) {
+        return locate(root, root.directory().orElseThrow(), relative, namedAt);
+    }
+
+    private static Path locate(ResourceRoot root, Path base, String relative, SourceLocation namedAt) {
+        checkRelative(root, relative, namedAt);
+        return base.resolve(relative);
+    }
+
+    /**
+     * The folder {@code relative} names inside {@code root} (a layout pack a journal profile or an
+     * issue names by path), as a real path that must lie inside the root.
+     *
+     * @throws SeparataException (invalid input) at {@code namedAt} when it is absolute, not a folder,
+     *                           or leads outside the root
+     */
+    public Path folderInside(ResourceRoot root, String relative, SourceLocation namedAt) {
+        return folderInside(root, root.directory().orElseThrow(), relative, namedAt);
+    }
+
+    /** Like {@link #folderInside(ResourceRoot, String, SourceLocation)}, {@code relative} to {@code base}. */
+    public Path folderInside(ResourceRoot root, Path base, String relative, SourceLocation namedAt) {
+        Path p = locate(root, base, relative, namedAt);
+        Path real;
+        Path rootReal;
+        try {
+            real = p.toRealPath();
+            rootReal = root.directory().orElseThrow().toAbsolutePath().toRealPath();
+        } catch (IOException e) {
+            throw SeparataException.invalid(namedAt, "there is no folder '" + relative + "' in " + root.role().noun()
+                    + " (looked for " + p + ")", "correct the path; it is relative to " + root.describe());
+        }
+        if (!real.startsWith(rootReal)) {
+            throw SeparataException.invalid(namedAt, "'" + relative + "' leads outside " + root.role().noun()
+                    + " (to " + real + ")", "put the folder inside " + rootReal + ", or name it on the command line");
+        }
+        if (!Files.isDirectory(real)) {
+            throw SeparataException.invalid(namedAt, "'" + relative + "' is not a folder", "name the folder itself");
+        }
+        return real;
+    }
+
+    /** Whether a file is there (a link is followed; a broken link is not there). */
     public boolean exists(Path file) {
         return Files.exists(file);
     }
@@ -145,30 +214,146 @@ public final class World {
         }
     }
 
-    // ---- built-in resources: fonts/ and layouts/ --------------------------------------------------
+    /**
+     * Whether {@code relative} is a path a file may use to name another: not absolute, no drive
+     * letter or backslash. ({@code ..} is allowed as long as the file stays inside its root.)
+     */
+    public static boolean isRelativeName(String relative) {
+        return !relative.isBlank() && !relative.startsWith("/") && !relative.startsWith("~")
+                && !relative.contains("\\") && !relative.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*:.*")
+                && relative.indexOf('\0') < 0;
+    }
+
+    private static void checkRelative(ResourceRoot root, String relative, SourceLocation namedAt) {
+        if (!isRelativeName(relative)) {
+            throw SeparataException.invalid(namedAt, "'" + relative + "' is not a relative path",
+                    "name files relative to " + root.role().noun() + " (" + root.describe()
+                            + "), with forward slashes; files elsewhere on the machine are never read");
+        }
+    }
+
+    /**
+     * The gate. Resolves {@code file} to its real path, checks that it lies inside {@code root},
+     * that it is a regular file, and reads at most {@code max} bytes of it.
+     *
+     * @param required whether a missing file is an error (else: empty)
+     */
+    private Optional<byte[]> gate(ResourceRoot root, Path file, long max, Limit sizeLimit, SourceLocation where,
+                                  String shown, boolean required) {
+        Path rootLexical = root.directory().orElseThrow().toAbsolutePath().normalize();
+        if (!file.toAbsolutePath().normalize().startsWith(rootLexical)) {
+            throw SeparataException.invalid(where, shown + " leads outside " + root.role().noun() + " (to "
+                            + file.toAbsolutePath().normalize() + ")",
+                    "Separata reads only files inside " + root.role().noun() + " (" + rootLexical
+                            + "); copy the file there and name it relative to that folder"
+                            + (root.role() == ResourceRoot.Role.ISSUE ? ", or give the issue a wider folder with "
+                            + "--root DIR" : ""));
+        }
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (NoSuchFileException e) {
+            if (!required) {
+                return Optional.empty();
+            }
+            if (Files.isSymbolicLink(file)) {
+                throw SeparataException.invalid(where, shown + " is a symbolic link to a file that is not there",
+                        "replace the link with the file itself");
+            }
+            throw SeparataException.invalid(where, shown + ": no such file",
+                    file.isAbsolute() ? "check the path" : "check the path; it is relative to "
+                            + (root.role() == ResourceRoot.Role.FOLDER ? "the current folder " + Path.of("").toAbsolutePath()
+                            : root.role().noun() + " " + root.describe()));
+        } catch (IOException e) {
+            throw SeparataException.invalid(where, shown + " cannot be read: " + e.getMessage(), null);
+        }
+        Path rootReal;
+        try {
+            rootReal = root.directory().orElseThrow().toAbsolutePath().toRealPath();
+        } catch (IOException e) {
+            throw SeparataException.invalid(where, root.describe() + " cannot be read: " + e.getMessage(), null);
+        }
+        if (!real.startsWith(rootReal)) {
+            throw SeparataException.invalid(where, shown + " is a symbolic link that leads outside "
+                            + root.role().noun() + " (to " + real + ")",
+                    "Separata reads only files inside " + root.role().noun() + " (" + rootReal
+                            + "); copy the file there instead of linking to it");
+        }
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(real, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw SeparataException.invalid(where, shown + " cannot be read: " + e.getMessage(), null);
+        }
+        if (attrs.isDirectory()) {
+            throw SeparataException.invalid(where, shown + " is a folder, not a file",
+                    "name the file itself");
+        }
+        if (!attrs.isRegularFile()) {
+            throw SeparataException.invalid(where, shown + " is not a regular file (it is a device, a FIFO or a socket)",
+                    "Separata reads only regular files; name the file itself");
+        }
+        try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw SeparataException.invalid(where, shown + " is larger than " + max / (1024 * 1024) + " MiB, the limit "
+                                + sizeLimit.key(),
+                        "check that this is the right file and not an archive or another kind of file; "
+                                + sizeLimit.raiseHint(max / (1024 * 1024) * 4));
+            }
+            return Optional.of(bytes);
+        } catch (IOException e) {
+            throw SeparataException.invalid(where, shown + " cannot be read: " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * A file of an article's bundle: {@code relative} (as the article names it, e.g. a JATS
+     * {@code xlink:href}) inside {@code bundle}, the folder of the input, read through the gate as
+     * any input is ({@link ResourceRoot.Role#ARTICLE}: it must lie inside the folder once links are
+     * followed, be a regular file, and hold at most {@link Limit#IMAGE_MB} MiB). Empty when there
+     * is no such file; a file that is there but may not be read is empty too, with the reason in
+     * {@code refused} (an article's figure then keeps its placeholder).
+     */
+    public Optional<byte[]> readBundleFile(Path bundle, String relative, java.util.function.Consumer<String> refused) {
+        ResourceRoot root = ResourceRoot.folder(ResourceRoot.Role.ARTICLE, bundle);
+        try {
+            return gate(root, locate(root, relative, SourceLocation.of(relative)), limits().bytes(Limit.IMAGE_MB),
+                    Limit.IMAGE_MB, SourceLocation.of(relative), "'" + relative + "'", false);
+        } catch (SeparataException e) {
+            refused.accept(e.diagnostics().get(0).message());
+            return Optional.empty();
+        }
+    }
+
+    // ---- resources: layout packs, fonts, built-in files ---------------------------------------------
 
     /**
      * A file from a resource root: a folder on disk, or a classpath prefix such as
-     * {@code layouts/classic}. Cached per process. Names are checked so that nothing outside the
-     * root can be reached.
+     * {@code layouts/classic}. Built-in files are cached per process. Names are checked so that
+     * nothing outside the root can be reached: a name with {@code ..}, a leading {@code /} or a
+     * scheme is not there, and a file of a folder that lies outside it once links are followed,
+     * or is not a regular file, or is too large, is refused.
+     *
+     * @return the bytes, or empty when there is no such file
+     * @throws SeparataException (invalid input) when the file is there but may not be read
      */
     public Optional<byte[]> resource(ResourceRoot root, String relative) {
         if (!isSafeRelative(relative)) {
             return Optional.empty();
         }
-        String key = root + "|" + relative;
+        if (root.directory().isPresent()) {
+            Limit size = root.role().sizeLimit();
+            return gate(root, root.directory().get().resolve(relative), limits().bytes(size), size,
+                    SourceLocation.of(root.describe(relative)), root.describe(relative), false);
+        }
+        String key = root.classpathPrefix() + "|" + relative;
         byte[] cached = resourceCache.get(key);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<byte[]> loaded = root.directory().isPresent()
-                ? readDisk(root.directory().get().resolve(relative))
-                : readClasspath(root.classpathPrefix() + "/" + relative);
-        loaded.ifPresent(b -> {
-            if (root.directory().isEmpty()) {
-                resourceCache.put(key, b);
-            }
-        });
+        Optional<byte[]> loaded = readClasspath(root.classpathPrefix() + "/" + relative);
+        loaded.ifPresent(b -> resourceCache.put(key, b));
         return loaded;
     }
 
@@ -179,9 +364,6 @@ public final class World {
     public ResourceRoot layoutLibrary() {
         return ResourceRoot.classpath("layouts/lib");
     }
-
-    /** Font files are at most this large (Debian's Noto CJK collections are 20 to 27 MiB). */
-    public static final long MAX_FONT_FILE_BYTES = 64L * 1024 * 1024;
 
     /**
      * The system's font folders, searched for a font when no font of the layout has a character:
@@ -224,12 +406,17 @@ public final class World {
         }
     }
 
-    /** A font file's bytes, bounded in size; empty when it cannot be read. */
-    public Optional<byte[]> readFontFile(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) MAX_FONT_FILE_BYTES + 1);
-            return bytes.length > MAX_FONT_FILE_BYTES ? Optional.empty() : Optional.of(bytes);
-        } catch (IOException e) {
+    /**
+     * A font file of {@code folder} (from {@link #fontFiles}), read through the gate as a file of a
+     * font folder ({@link ResourceRoot.Role#FONTS}: inside the folder once links are followed, a
+     * regular file, at most {@link Limit#RESOURCE_MB} MiB); empty when it may not or cannot be read.
+     */
+    public Optional<byte[]> readFontFile(Path folder, Path file) {
+        try {
+            Limit size = ResourceRoot.Role.FONTS.sizeLimit();
+            return gate(ResourceRoot.fonts(folder), file, limits().bytes(size), size, SourceLocation.of(file.toString()),
+                    file.toString(), false);
+        } catch (SeparataException e) {
             return Optional.empty();
         }
     }
@@ -240,13 +427,42 @@ public final class World {
     }
 
     /**
-     * A layout pack by name or path: a folder on disk that holds a {@code layout.yaml}, else the
-     * built-in pack of that name.
+     * Where font families are looked for, in order: the built-in {@code fonts/}, then the folders
+     * given with {@link #withFontFolders}.
+     */
+    public List<ResourceRoot> fontRoots() {
+        List<ResourceRoot> out = new ArrayList<>();
+        out.add(fonts());
+        fontFolders.forEach(f -> out.add(ResourceRoot.folder(ResourceRoot.Role.FONTS, f)));
+        return out;
+    }
+
+    /**
+     * Whether {@code value} (of {@code --layout}, or a {@code layout:} in a file) names a folder
+     * rather than a built-in pack: it has a slash or starts with a dot ({@code ./classic},
+     * {@code layouts/mine}, {@code /srv/packs/x}). A bare name ({@code classic}) is always a
+     * built-in pack, whatever folders the working directory holds.
+     */
+    public static boolean namesFolder(String value) {
+        return value.contains("/") || value.contains("\\") || value.startsWith(".");
+    }
+
+    /**
+     * A layout pack by name or path. A bare name is a built-in pack; a path ({@link #namesFolder})
+     * is a folder that holds a {@code layout.yaml}, relative to the current folder.
      */
     public Optional<ResourceRoot> layout(String nameOrPath) {
-        Path p = Path.of(nameOrPath);
-        if (Files.isRegularFile(p.resolve("layout.yaml"))) {
-            return Optional.of(ResourceRoot.directory(p.toAbsolutePath().normalize()));
+        if (namesFolder(nameOrPath)) {
+            Path p = Path.of(nameOrPath);
+            try {
+                Path real = p.toRealPath();
+                if (Files.isDirectory(real) && Files.isRegularFile(real.resolve("layout.yaml"))) {
+                    return Optional.of(ResourceRoot.folder(ResourceRoot.Role.PACK, real));
+                }
+            } catch (IOException | SecurityException e) {
+                return Optional.empty();
+            }
+            return Optional.empty();
         }
         if (nameOrPath.matches("[a-z0-9][a-z0-9-]*")) {
             ResourceRoot root = ResourceRoot.classpath("layouts/" + nameOrPath);
@@ -277,14 +493,6 @@ public final class World {
         return true;
     }
 
-    private static Optional<byte[]> readDisk(Path p) {
-        try {
-            return Files.isRegularFile(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     private static Optional<byte[]> readClasspath(String name) {
         try (InputStream in = World.class.getClassLoader().getResourceAsStream(name)) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
@@ -304,12 +512,19 @@ public final class World {
         if (v == null || v.isBlank()) {
             return Optional.empty();
         }
+        long seconds;
         try {
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(v.strip())));
+            seconds = Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
             throw SeparataException.invalid(SourceLocation.of("SOURCE_DATE_EPOCH"),
-                    "'" + v + "' is not a number of seconds", "set it to an integer, e.g. $(date +%s)");
+                    "'" + v.strip() + "' is not a number of seconds", "set it to an integer, e.g. $(date +%s)");
         }
+        if (seconds < 0 || seconds > MAX_SOURCE_DATE_EPOCH) {
+            throw SeparataException.invalid(SourceLocation.of("SOURCE_DATE_EPOCH"),
+                    seconds + " is not a date a PDF can hold (from 0, 1970-01-01, to " + MAX_SOURCE_DATE_EPOCH
+                            + ", 9999-12-31)", "set it to the seconds since 1970 of the build, e.g. $(date +%s)");
+        }
+        return Optional.of(Instant.ofEpochSecond(seconds));
     }
 
     /** Monotonic time for measuring durations (progress, reports); never written into a PDF. */
@@ -338,10 +553,13 @@ public final class World {
             try {
                 long size = Files.size(f);
                 String content = "";
-                if (size < 4L * 1024 * 1024) {
-                    // an edit within a file system's timestamp granularity still shows in the content
+                if (size < 4L * 1024 * 1024 && Files.isRegularFile(f)) {
+                    // an edit within a file system's timestamp granularity still shows in the content;
+                    // only regular files are read (a FIFO would block, a device never end)
                     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-                    crc.update(Files.readAllBytes(f));
+                    try (InputStream in = Files.newInputStream(f)) {
+                        crc.update(in.readNBytes(4 * 1024 * 1024));
+                    }
                     content = "/" + Long.toHexString(crc.getValue());
                 }
                 out.put(f, Files.getLastModifiedTime(f).toMillis() + "/" + size + content);

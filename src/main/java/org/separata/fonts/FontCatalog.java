@@ -49,7 +49,8 @@ public final class FontCatalog {
 
     /**
      * The family {@code <id>/} of the first of {@code folders} that has it (a layout pack's own
-     * {@code fonts/}, folders given with {@code --font-path}), else of the built-in {@code fonts/}.
+     * {@code fonts/}, folders given with {@code --font-path}), else of {@link World#fontRoots} (the
+     * built-in {@code fonts/}, then folders given with {@link World#withFontFolders}).
      * Each is loaded once per process.
      */
     public Optional<FontFamily> family(String id, List<ResourceRoot> folders) {
@@ -57,7 +58,7 @@ public final class FontCatalog {
             return Optional.empty();
         }
         List<ResourceRoot> roots = new ArrayList<>(folders);
-        roots.add(world.fonts());
+        roots.addAll(world.fontRoots());
         for (ResourceRoot root : roots) {
             String key = root + "|" + id;
             FontFamily f = families.get(key);
@@ -84,6 +85,10 @@ public final class FontCatalog {
                 .orElse(List.of());
     }
 
+    /**
+     * Loads family {@code id} of {@code root}. Files are read through {@link World#resource}, so a
+     * font folder's files must lie inside it and be regular files of bounded size.
+     */
     private Optional<FontFamily> load(ResourceRoot root, String id) {
         String dir = id;
         Optional<byte[]> spec = world.resource(root, dir + "/family.yaml");

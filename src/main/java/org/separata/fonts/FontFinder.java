@@ -19,7 +19,8 @@ import org.separata.env.World;
  * character: names with "CJK"; Arabic: "Arabic"), regular weights before others. In a font
  * collection (.ttc), the font for the article's language is preferred (Noto Sans CJK SC for
  * Chinese, JP for Japanese, KR for Korean, TC for traditional Chinese). What a file covers is
- * read once per process.
+ * read once per process. Every file is read through {@link World#readFontFile}: only a regular
+ * file that lies inside its folder once links are followed, of bounded size; others are passed over.
  */
 public final class FontFinder {
 
@@ -42,12 +43,12 @@ public final class FontFinder {
             List<Path> files = new ArrayList<>(world.fontFiles(folder));
             files.sort(Comparator.comparingInt((Path p) -> rank(p, script)).thenComparing(Path::toString));
             for (Path file : files) {
-                List<Entry> entries = scan(file);
+                List<Entry> entries = scan(folder, file);
                 List<Entry> fits = entries.stream().filter(e -> e.coverage().get(cp)).toList();
                 if (!fits.isEmpty()) {
                     Entry best = fits.stream().min(Comparator.comparingInt(e -> languageRank(e.family(), lang)))
                             .orElseThrow();
-                    return Optional.of(load(file, best));
+                    return Optional.of(load(folder, file, best));
                 }
             }
         }
@@ -86,9 +87,9 @@ public final class FontFinder {
         return f.contains("MONO") ? r + 5 : r;
     }
 
-    private List<Entry> scan(Path file) {
+    private List<Entry> scan(Path folder, Path file) {
         return scanned.computeIfAbsent(file, f -> {
-            Optional<byte[]> bytes = world.readFontFile(f);
+            Optional<byte[]> bytes = world.readFontFile(folder, f);
             if (bytes.isEmpty()) {
                 return List.of();
             }
@@ -105,10 +106,10 @@ public final class FontFinder {
         });
     }
 
-    private FontFamily load(Path file, Entry e) {
+    private FontFamily load(Path folder, Path file, Entry e) {
         String id = "found:" + file + "#" + e.directory();
         return loaded.computeIfAbsent(id, k -> {
-            byte[] bytes = Sfnt.extract(world.readFontFile(file).orElseThrow(), e.directory());
+            byte[] bytes = Sfnt.extract(world.readFontFile(folder, file).orElseThrow(), e.directory());
             String name = e.family().replaceAll("[^\\p{L}\\p{N} ._-]", "");
             String fileName = file.getFileName().toString().replaceFirst("(?i)\\.ttc$", "-" + e.directory() + ".otf");
             FontFace face = new FontFace(id + "/regular", name, fileName, 400, false, bytes);

@@ -17,8 +17,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import org.separata.diag.Diagnostic;
+import org.separata.diag.SeparataException;
 import org.separata.diag.SourceIndex;
 import org.separata.diag.SourceLocation;
+import org.separata.env.Limits;
 import org.separata.model.Article;
 import org.separata.model.Block;
 import org.separata.model.Section;
@@ -33,20 +35,21 @@ import org.w3c.dom.Node;
  * <li>A figure names its file as JATS does ({@code xlink:href}), often without an extension: the
  * name as given is tried, then with {@code .tif}, {@code .tiff}, {@code .png}, {@code .jpg} and
  * {@code .jpeg}.</li>
- * <li>TIFF, PNG, JPEG and GIF are read. JPEG is embedded as it is (its own compressed data, never
+ * <li>Every image passes the image gate ({@link ImageKind#check} with {@link ImageKind#RASTER}):
+ * its format is told by its first bytes, and one whose header gives more pixels than the limit
+ * {@code image-megapixels} is not decoded. TIFF, PNG, JPEG and GIF are read. JPEG is embedded as it is (its own compressed data, never
  * recompressed); PNG as it is; TIFF, GIF and CMYK JPEG are decoded and embedded as lossless PNG.</li>
  * <li>Print size: the image's own resolution (its dpi) gives its size, reduced to fit the text
  * block; an image without a resolution is set at the width of the text block. An image below
  * 300 dpi at the size it is printed gets a warning, as PubMed Central would give.</li>
- * <li>A figure whose image is not there keeps its placeholder, with a warning.</li>
+ * <li>A figure whose image is not there, may not be read (outside the article's folder, not a
+ * regular file, too large) or fails the gate keeps its placeholder, with a warning.</li>
  * </ul>
  */
 public final class FigureImages {
 
     /** The resolution a printed image should have at least (PubMed Central asks 300 dpi for halftones). */
     static final double MIN_DPI = 300;
-    /** More pixels than this are not decoded (an 18000 × 11000 image is far beyond any page). */
-    static final long MAX_PIXELS = 200_000_000L;
     /** Extensions tried after the name as given. */
     static final List<String> EXTENSIONS = List.of(".tif", ".tiff", ".png", ".jpg", ".jpeg");
     /** The resource names of figure images start with this. */
@@ -91,9 +94,11 @@ public final class FigureImages {
      *
      * @param bundle reads a file beside the article by relative name (empty when absent); the
      *               second argument receives the reason a file that is there may not be read
+     * @param limits the limits the image gate applies
      */
     public static FigureImages resolve(Article article, PageGeometry page, SourceIndex sources,
-                                       BiFunction<String, java.util.function.Consumer<String>, Optional<byte[]>> bundle) {
+                                       BiFunction<String, java.util.function.Consumer<String>, Optional<byte[]>> bundle,
+                                       Limits limits) {
         Map<String, Block.Figure> figures = new LinkedHashMap<>();
         article.body().forEach(s -> collect(s, figures));
         for (Translation t : article.translations()) {
@@ -126,7 +131,7 @@ public final class FigureImages {
                 continue;
             }
             try {
-                Placed p = place(found.get(), bytes.get(), placed.size(), textWidth, textHeight * 0.8);
+                Placed p = place(found.get(), bytes.get(), placed.size(), textWidth, textHeight * 0.8, limits);
                 placed.put(href, p);
                 if (p.dpi() < MIN_DPI - 0.5) {
                     warnings.add(Diagnostic.warning(at, String.format(Locale.ROOT,
@@ -176,33 +181,40 @@ public final class FigureImages {
         }
     }
 
-    /** Reads the image's size and resolution, converts it where needed, and sizes it for the page. */
-    static Placed place(String name, byte[] bytes, int index, double maxWidthMm, double maxHeightMm)
+    /**
+     * Passes the image through the gate, reads its size and resolution, converts it where needed,
+     * and sizes it for the page.
+     *
+     * @throws IOException with the reason, when the gate refuses it or it cannot be decoded
+     */
+    static Placed place(String name, byte[] bytes, int index, double maxWidthMm, double maxHeightMm, Limits limits)
             throws IOException {
-        boolean tiff = ImageKind.isTiff(bytes);
-        Optional<String> kind = tiff ? Optional.of("tiff") : ImageKind.of(bytes);
-        if (kind.isEmpty()) {
-            throw new IOException("it is not a TIFF, PNG, JPEG or GIF image");
+        ImageKind.Format kind;
+        try {
+            kind = ImageKind.check(bytes, name, SourceLocation.of(name), ImageKind.RASTER, limits).format();
+        } catch (SeparataException e) {
+            Diagnostic d = e.diagnostics().get(0);
+            throw new IOException(d.message() + d.hint().map(h -> " (" + h + ")").orElse(""), e);
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new IOException("no reader for " + kind.get() + " images");
+                throw new IOException("no reader for " + kind.display() + " images");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, false);
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
-                if (w <= 0 || h <= 0 || (long) w * h > MAX_PIXELS) {
-                    throw new IOException(w + " × " + h + " pixels is more than an image may have ("
-                            + MAX_PIXELS / 1_000_000 + " million)");
+                if (w <= 0 || h <= 0) {
+                    throw new IOException("its size is " + w + " × " + h + " pixels");
                 }
                 double dpi = dpi(reader.getImageMetadata(0));
                 byte[] embedded = bytes;
-                String ext = kind.get().equals("jpeg") ? "jpg" : "png";
-                boolean cmyk = kind.get().equals("jpeg") && jpegComponents(bytes) == 4;
-                if (tiff || kind.get().equals("gif") || cmyk) {
+                boolean jpeg = kind == ImageKind.Format.JPEG;
+                String ext = jpeg ? "jpg" : "png";
+                boolean cmyk = jpeg && ImageKind.jpegComponents(bytes) == 4;
+                if (kind == ImageKind.Format.TIFF || kind == ImageKind.Format.GIF || cmyk) {
                     embedded = png(cmyk ? cmykToRgb(reader) : reader.read(0));
                     ext = "png";
                 }
@@ -242,23 +254,6 @@ public final class FigureImages {
                     }
                 }
             }
-        }
-        return 0;
-    }
-
-    /** The number of colour components of a JPEG (from its frame header), 0 if none is found. */
-    static int jpegComponents(byte[] b) {
-        int i = 2;
-        while (i + 9 < b.length) {
-            if ((b[i] & 0xff) != 0xff) {
-                return 0;
-            }
-            int marker = b[i + 1] & 0xff;
-            int len = ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
-            if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) {
-                return b[i + 9] & 0xff;
-            }
-            i += 2 + len;
         }
         return 0;
     }

@@ -77,12 +77,23 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
     }
 
     /**
+     * The pack's own {@code fonts/} folder, if a pack in a folder has one, as a real path that lies
+     * inside the pack (it is then a font root of its own, so it may not be a link to elsewhere).
+     *
+     * @throws SeparataException (invalid input) when {@code fonts} leads outside the pack
+     */
+    public static Optional<java.nio.file.Path> ownFonts(World world, ResourceRoot root) {
+        return root.directory().filter(d -> world.exists(d.resolve("fonts")))
+                .map(d -> world.folderInside(root, "fonts", SourceLocation.of(root.describe("fonts"))));
+    }
+
+    /**
      * Loads the pack at {@code root}; its font families are looked for in its own {@code fonts/}
      * folder, then in {@code fontFolders} ({@code --font-path}), then among the built-in ones.
      */
     public static LayoutPack load(World world, FontCatalog catalog, ResourceRoot root, List<ResourceRoot> fontFolders) {
         List<ResourceRoot> fontRoots = new ArrayList<>();
-        root.directory().ifPresent(d -> fontRoots.add(ResourceRoot.directory(d.resolve("fonts"))));
+        ownFonts(world, root).ifPresent(d -> fontRoots.add(ResourceRoot.fonts(d)));
         fontRoots.addAll(fontFolders);
         String settingsName = root.describe("layout.yaml");
         byte[] settings = world.resource(root, "layout.yaml").orElseThrow(() -> SeparataException.invalid(
@@ -151,9 +162,13 @@ public record LayoutPack(String name, String description, ResourceRoot root, Pag
             if (bytes.isEmpty()) {
                 problems.add(Diagnostic.error(m.get("logo").orElseThrow().location(),
                         "the logo '" + l + "' is not in the pack", "add " + root.describe(l) + " or correct the name"));
-            } else if (ImageKind.of(bytes.get()).isEmpty()) {
-                problems.add(Diagnostic.error(m.get("logo").orElseThrow().location(),
-                        "the logo '" + l + "' is not a PNG, JPEG or GIF image", "convert it to PNG"));
+            } else {
+                try {
+                    ImageKind.check(bytes.get(), root.describe(l), m.get("logo").orElseThrow().location(),
+                            ImageKind.LOGO, world.limits());
+                } catch (SeparataException e) {
+                    problems.addAll(e.diagnostics());
+                }
             }
         });
         Labels labels = null;

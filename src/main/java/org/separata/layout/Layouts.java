@@ -24,8 +24,10 @@ public final class Layouts {
     }
 
     /**
-     * The layout named {@code nameOrPath}: a folder holding a layout.yaml (read afresh each time, so
-     * edits show), or a built-in pack (loaded once).
+     * The layout named {@code nameOrPath}: a built-in pack by its name ({@code classic}), or a
+     * folder holding a layout.yaml by its path ({@code ./classic}, {@code layouts/mine}; read
+     * afresh each time, so edits show). A bare name never means a folder, so a folder in the
+     * working directory cannot stand in for a built-in pack.
      */
     public XhtmlLayout get(String nameOrPath) {
         return get(nameOrPath, SourceLocation.of("--layout " + nameOrPath));
@@ -60,7 +62,7 @@ public final class Layouts {
     public LayoutPack pack(String nameOrPath, SourceLocation where, List<Path> fontFolders) {
         ResourceRoot root = root(nameOrPath, where);
         return root.directory().isPresent()
-                ? LayoutPack.load(world, fonts, root, fontFolders.stream().map(ResourceRoot::directory).toList())
+                ? LayoutPack.load(world, fonts, root, fontFolders.stream().map(ResourceRoot::fonts).toList())
                 : builtInPack(root);
     }
 
@@ -69,10 +71,46 @@ public final class Layouts {
     }
 
     private ResourceRoot root(String nameOrPath, SourceLocation where) {
-        return world.layout(nameOrPath).orElseThrow(() -> SeparataException.invalid(
-                where, "no such layout pack '" + nameOrPath + "'",
-                "use one of the built-in packs (" + String.join(", ", world.builtInLayouts())
-                        + ") or the path of a folder that holds a layout.yaml"));
+        return world.layout(nameOrPath).orElseThrow(() -> notFound(nameOrPath, where));
+    }
+
+    private SeparataException notFound(String nameOrPath, SourceLocation where) {
+        String builtIns = String.join(", ", world.builtInLayouts());
+        if (World.namesFolder(nameOrPath)) {
+            return SeparataException.invalid(where, "no layout pack in the folder '" + nameOrPath + "'",
+                    "a pack is a folder that holds a layout.yaml; or use a built-in pack (" + builtIns + ")");
+        }
+        boolean folderHere = world.exists(Path.of(nameOrPath).resolve("layout.yaml"));
+        return SeparataException.invalid(where, "no built-in layout pack '" + nameOrPath + "'",
+                folderHere ? "a bare name means a built-in pack; to use the folder '" + nameOrPath + "', write it as a "
+                        + "path: ./" + nameOrPath
+                        : "use one of the built-in packs (" + builtIns + ") or the path of a folder that holds a "
+                        + "layout.yaml (./mine, layouts/mine)");
+    }
+
+    /**
+     * A {@code layout:} value written in a file (a journal profile, an issue manifest) whose
+     * folder is {@code base}, made ready for {@link #get}: a bare name stays a built-in pack's
+     * name; a path must be relative, and the folder it names must lie inside {@code base} once
+     * links are followed. It is returned as that folder's real path.
+     *
+     * @throws SeparataException (invalid input) at {@code where}
+     */
+    public String resolveIn(ResourceRoot base, String value, SourceLocation where) {
+        return resolveIn(base, base.directory().orElseThrow(), value, where);
+    }
+
+    /** Like {@link #resolveIn(ResourceRoot, String, SourceLocation)}, a path relative to {@code folder}. */
+    public String resolveIn(ResourceRoot root, Path folder, String value, SourceLocation where) {
+        if (!World.namesFolder(value)) {
+            return value;
+        }
+        return world.folderInside(root, folder, value, where).toString();
+    }
+
+    /** The folder a layout value names, when it names one that holds a pack (for --watch). */
+    public java.util.Optional<Path> folder(String nameOrPath) {
+        return world.layout(nameOrPath).flatMap(ResourceRoot::directory);
     }
 
     /** Every built-in pack, loaded, in the order of {@code layouts/index.txt}. */

@@ -106,9 +106,8 @@ public final class XhtmlLayout {
      */
     public XhtmlDocument layout(Article article, Presentation journal, FigureImages images,
                                 List<FontFamily> fallbacks) {
-        Optional<String> logoName = journal.logo().map(l -> JOURNAL_LOGO + ImageKind.of(l.bytes())
-                .orElseThrow(() -> SeparataException.invalid(l.where(), "the logo '" + l.name()
-                        + "' is not a PNG, JPEG or GIF image", "convert it to PNG")));
+        Optional<String> logoName = journal.logo().map(l -> JOURNAL_LOGO + ImageKind.check(l.bytes(), l.name(),
+                l.where(), ImageKind.LOGO, world.limits()).format().name().toLowerCase(java.util.Locale.ROOT));
         ArticleView view = new ArticleView(article, pack, citationStyle(journal),
                 logoName.isPresent() ? logoName : pack.logo(), coverage, prose, images);
         String xhtml = fill(pack.template(), view.build());
@@ -133,10 +132,24 @@ public final class XhtmlLayout {
                 return Optional.of(css);
             }
             if (!ownName.isEmpty() && name.equals(ownName)) {
-                return own;
+                return own; // checked where it was read (the journal's logo, the issue's cover)
             }
-            return packResource(name);
+            return packResource(name).map(b -> gated(name, b));
         };
+    }
+
+    /**
+     * Every image a document shows passes the image gate before the renderer decodes it
+     * ({@link ImageKind#check}); other files (the stylesheet, fonts) are served as they are.
+     *
+     * @throws SeparataException (invalid input) naming the file
+     */
+    private byte[] gated(String name, byte[] bytes) {
+        if (ImageKind.format(bytes).isPresent()) {
+            String shown = describe(name);
+            ImageKind.check(bytes, shown, SourceLocation.of(shown), ImageKind.LAYOUT, world.limits());
+        }
+        return bytes;
     }
 
     private List<FontFamily> fonts() {
@@ -160,6 +173,8 @@ public final class XhtmlLayout {
                 SourceLocation.of(pack.root().describe("layout.yaml")),
                 "the layout pack '" + pack.name() + "' has no issue template",
                 "add issue-template: issue.ftlx to layout.yaml, or use a pack that has one, e.g. classic"));
+        front.coverImage().ifPresent(b -> ImageKind.check(b, "the cover image", SourceLocation.of("cover.image"),
+                ImageKind.LOGO, world.limits()));
         IssueView view = new IssueView(front, pack);
         String xhtml = fill(template, view.build());
         return new XhtmlDocument(xhtml, resources(view.styleData(), IssueFront.COVER_IMAGE, front.coverImage()),

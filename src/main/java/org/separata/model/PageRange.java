@@ -2,6 +2,13 @@ package org.separata.model;
 
 /** The printed pages an article occupies, first to last inclusive. */
 public record PageRange(int first, int last) {
+
+    /**
+     * The highest page number an input may give (six digits, as JATS files use): read values are
+     * checked against it, so page arithmetic never comes near overflow.
+     */
+    public static final int MAX_PAGE_NUMBER = 999_999;
+
     public PageRange {
         if (first < 1) {
             throw new IllegalArgumentException("the first page must be 1 or more, not " + first);

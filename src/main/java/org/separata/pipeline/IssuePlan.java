@@ -3,6 +3,7 @@ package org.separata.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.separata.env.ResourceRoot;
 import org.separata.model.IssueManifest;
 
 /**
@@ -19,18 +20,25 @@ public final class IssuePlan {
     final RenderOptions options;
     final boolean rectoStart;
     final List<Path> articles;
+    /** The folder every file the manifest names must lie in ({@code --root}, else the issue file's). */
+    final ResourceRoot root;
     final Optional<Path> cover;
+    /** The cover image, read and checked by the image gate. */
+    final Optional<byte[]> coverImage;
     final Optional<LayoutChoice> layout;
     final String digest;
 
     IssuePlan(Path file, IssueManifest manifest, RenderOptions options, boolean rectoStart, List<Path> articles,
-              Optional<Path> cover, Optional<LayoutChoice> layout, String digest) {
+              ResourceRoot root, Optional<Path> cover, Optional<byte[]> coverImage, Optional<LayoutChoice> layout,
+              String digest) {
         this.file = file;
         this.manifest = manifest;
         this.options = options;
         this.rectoStart = rectoStart;
         this.articles = List.copyOf(articles);
+        this.root = root;
         this.cover = cover;
+        this.coverImage = coverImage;
         this.layout = layout;
         this.digest = digest;
     }
@@ -75,6 +83,7 @@ public final class IssuePlan {
     }
 
     IssuePlan withLayout(LayoutChoice choice) {
-        return new IssuePlan(file, manifest, options, rectoStart, articles, cover, Optional.of(choice), digest);
+        return new IssuePlan(file, manifest, options, rectoStart, articles, root, cover, coverImage, Optional.of(choice),
+                digest);
     }
 }

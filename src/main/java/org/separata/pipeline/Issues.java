@@ -14,9 +14,13 @@ import java.util.stream.Collectors;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.env.Limit;
+import org.separata.env.ResourceRoot;
+import org.separata.env.World;
 import org.separata.finish.IssueFinisher;
 import org.separata.finish.IssueLayout;
 import org.separata.finish.OutlineItem;
+import org.separata.layout.ImageKind;
 import org.separata.layout.IssueFront;
 import org.separata.layout.XhtmlDocument;
 import org.separata.layout.XhtmlLayout;
@@ -48,26 +52,50 @@ public final class Issues {
     /**
      * Reads the issue manifest and decides what can be decided before the articles are read: their
      * files, whether they start on right-hand pages ({@code rectoStart} over the manifest's), and
-     * the layout when {@code --layout} or the manifest's {@code layout:} names it.
+     * the layout when {@code --layout} or the manifest's {@code layout:} names it. Every file the
+     * manifest names (articles, cover, a layout folder) is relative to the issue file and must lie
+     * inside {@code root} ({@code --root}), else inside the issue file's folder. The cover is read
+     * and passes the image gate here, so that a cover that is no usable image fails before any
+     * article is set.
      *
-     * @throws SeparataException (invalid input) when the issue manifest is not valid
+     * @throws SeparataException (invalid input) when the issue manifest is not valid, crosses a
+     *                           limit, or names a file outside the root, or the cover is refused
      */
-    public IssuePlan plan(Path issueFile, RenderOptions options, Optional<Boolean> rectoStart) {
-        byte[] bytes = separata.world().readInput(issueFile);
-        IssueManifest m = IssueManifestReader.read(bytes, issueFile.toString());
+    public IssuePlan plan(Path issueFile, RenderOptions options, Optional<Boolean> rectoStart, Optional<Path> root) {
+        World world = separata.world();
+        byte[] bytes = world.readInput(issueFile, Limit.MANIFEST_MB);
+        IssueManifest m = IssueManifestReader.read(bytes, issueFile.toString(), world.limits());
+        ResourceRoot issueRoot = root.map(r -> ResourceRoot.folder(ResourceRoot.Role.ISSUE, r))
+                .orElseGet(() -> ResourceRoot.folderOf(ResourceRoot.Role.ISSUE, issueFile));
+        Path folder = folderOf(issueFile);
         Optional<LayoutChoice> layout = options.layout().map(LayoutChoice::option)
-                .or(() -> m.layout().map(name -> new LayoutChoice(separata.relativeLayout(issueFile, name),
-                        "the issue manifest " + issueFile, SourceLocation.of(issueFile.toString()).withPath("layout"))));
+                .or(() -> m.layout().map(name -> {
+                    SourceLocation where = SourceLocation.of(issueFile.toString()).withPath("layout");
+                    return new LayoutChoice(separata.layouts().resolveIn(issueRoot, folder, name, where),
+                            "the issue manifest " + issueFile, where);
+                }));
         boolean recto = rectoStart.orElse(m.rectoStart());
         List<Path> articles = m.articles().stream().map(issueFile::resolveSibling).toList();
+        Optional<byte[]> cover = m.coverImage().map(c -> {
+            SourceLocation where = SourceLocation.of(issueFile.toString()).withPath("cover.image");
+            byte[] image = world.read(issueRoot, folder, c, Limit.IMAGE_MB, where);
+            ImageKind.check(image, issueFile.resolveSibling(c).toString(), where, ImageKind.LOGO, world.limits());
+            return image;
+        });
         // what decides how the articles come out, in words that are the same in every process and
         // folder (a journal profile counts by its content, in each article's digest)
         String how = String.join("\n", "layout=" + layout.map(LayoutChoice::name).orElse(""),
                 "pdfa=" + options.standard(), "tags=" + options.tags(),
                 "glyphs=" + options.allowMissingGlyphs(), "translations=" + options.includeTranslations(),
                 "recto-start=" + recto);
-        return new IssuePlan(issueFile, m, options, recto, articles, m.coverImage().map(issueFile::resolveSibling),
-                layout, Separata.digest(bytes, how.getBytes(StandardCharsets.UTF_8)));
+        return new IssuePlan(issueFile, m, options, recto, articles, issueRoot,
+                m.coverImage().map(issueFile::resolveSibling), cover, layout,
+                Separata.digest(bytes, how.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The folder the issue file's names are relative to. */
+    private static Path folderOf(Path issueFile) {
+        return issueFile.toAbsolutePath().getParent();
     }
 
     /**
@@ -101,9 +129,15 @@ public final class Issues {
         return Separata.digest(parts.toArray(new byte[0][]));
     }
 
-    /** Step 1 for article {@code index} of the issue: as {@code render} prepares it, in the issue's layout if decided. */
+    /**
+     * Step 1 for article {@code index} of the issue: as {@code render} prepares it, in the issue's
+     * layout if decided. The article file is read inside the issue's root.
+     */
     public Prepared prepare(IssuePlan plan, int index) {
-        return separata.prepare(plan.articles.get(index), plan.options, plan.layout);
+        Path file = plan.articles.get(index);
+        return separata.prepare(file, () -> separata.world().read(plan.root, folderOf(plan.file),
+                plan.manifest.articles().get(index), Limit.INPUT_MB, SourceLocation.of(file.toString())),
+                plan.options, plan.layout);
     }
 
     /**
@@ -187,7 +221,6 @@ public final class Issues {
                     String.join(", ", a.authors().stream().map(Contributor::bylineName).toList()),
                     r.first(), r.last(), a.section().orElse(""), "toc-" + contents.size(), a.mainTitle().lang()));
         }
-        Optional<byte[]> cover = plan.cover.map(separata.world()::readInput);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         List<IssueLayout.ArticlePlace> places = new ArrayList<>();
         List<IssueLayout.ContentsLink> links = new ArrayList<>();
@@ -195,7 +228,7 @@ public final class Issues {
         Optional<Tag> frontTags;
         try (PdfBook book = new PdfBook(out, new ArrayList<>(new LinkedHashSet<>(layout.pack().fonts().values())),
                 plan.options.tags())) {
-            frontPages = book.add(layout.layoutIssue(new IssueFront(plan.manifest, contents, cover)));
+            frontPages = book.add(layout.layoutIssue(new IssueFront(plan.manifest, contents, plan.coverImage)));
             frontTags = book.tags();
             for (RenderedPdf.Anchor anchor : book.anchors("^toc-\\d+$")) {
                 links.add(new IssueLayout.ContentsLink(anchor.pageIndex(), anchor.left(), anchor.bottom(),

@@ -9,10 +9,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.env.Limit;
 import org.separata.env.ResourceRoot;
 import org.separata.env.World;
 import org.separata.finish.OutlineItem;
@@ -31,6 +33,7 @@ import org.separata.layout.XhtmlDocument;
 import org.separata.layout.XhtmlLayout;
 import org.separata.model.Article;
 import org.separata.model.PageRange;
+import org.separata.read.ArticleLimits;
 import org.separata.read.InputReader;
 import org.separata.read.JournalProfile;
 import org.separata.read.JournalProfileReader;
@@ -142,11 +145,16 @@ public final class Separata {
     }
 
     private Read readAll(Path input, Optional<Path> journal) {
+        return readAll(input, journal, () -> world.readInput(input));
+    }
+
+    /** Like {@link #readAll(Path, Optional)}, the input's bytes read by {@code content} (an issue's, in its root). */
+    private Read readAll(Path input, Optional<Path> journal, Supplier<byte[]> content) {
         Optional<Path> profilePath = journalProfile(input, journal);
-        byte[] profileBytes = profilePath.map(world::readInput).orElse(new byte[0]);
+        byte[] profileBytes = profilePath.map(p -> world.readInput(p, Limit.MANIFEST_MB)).orElse(new byte[0]);
         Optional<JournalProfiles> profiles = profilePath.map(p -> JournalProfileReader.read(profileBytes, p.toString()));
-        byte[] bytes = world.readInput(input);
-        ReadResult read = InputReader.read(bytes, input.toString(), profiles);
+        byte[] bytes = content.get();
+        ReadResult read = InputReader.read(bytes, input.toString(), profiles, world.limits());
         List<Path> files = new ArrayList<>();
         files.add(input);
         profilePath.ifPresent(files::add);
@@ -170,7 +178,7 @@ public final class Separata {
      *                           from the fonts and that is not allowed
      */
     public Prepared prepare(Path input, RenderOptions options) {
-        return prepare(input, options, options.layout().map(LayoutChoice::option));
+        return prepare(input, () -> world.readInput(input), options, options.layout().map(LayoutChoice::option));
     }
 
     /** Step 1 for an input read elsewhere (a manifest given as text, say). */
@@ -179,9 +187,12 @@ public final class Separata {
                 digest());
     }
 
-    /** Step 1 with the layout decided by the caller (an issue's), if it is. */
-    Prepared prepare(Path input, RenderOptions options, Optional<LayoutChoice> layout) {
-        Read r = readAll(input, options.journal());
+    /**
+     * Step 1 with the input's bytes read by {@code content} (an issue's article, inside the issue's
+     * root) and the layout decided by the caller (an issue's), if it is.
+     */
+    Prepared prepare(Path input, Supplier<byte[]> content, RenderOptions options, Optional<LayoutChoice> layout) {
+        Read r = readAll(input, options.journal(), content);
         return prepare(input.toString(), r.read(), options, layout, r.files(), r.digest());
     }
 
@@ -228,7 +239,7 @@ public final class Separata {
      */
     private List<FontFamily> fallbacks(Article article, LayoutPack pack, RenderOptions options) {
         List<Path> folders = new ArrayList<>();
-        pack.root().directory().ifPresent(d -> folders.add(d.resolve("fonts")));
+        LayoutPack.ownFonts(world, pack.root()).ifPresent(folders::add);
         folders.addAll(options.fontPath());
         folders.addAll(world.systemFontFolders());
         return FontFallbacks.forArticle(article, pack, fonts, fontFinder, folders);
@@ -242,10 +253,11 @@ public final class Separata {
         Path input = Path.of(read.sources().file());
         Path bundle = input.toAbsolutePath().getParent();
         if (bundle == null || !world.exists(input)) {
-            return FigureImages.resolve(article, pack.page(), read.sources(), (name, refused) -> Optional.empty());
+            return FigureImages.resolve(article, pack.page(), read.sources(), (name, refused) -> Optional.empty(),
+                    world.limits());
         }
         return FigureImages.resolve(article, pack.page(), read.sources(),
-                (name, refused) -> world.readBundleFile(bundle, name, refused));
+                (name, refused) -> world.readBundleFile(bundle, name, refused), world.limits());
     }
 
     /**
@@ -260,15 +272,16 @@ public final class Separata {
                         SourceLocation.of("--layout " + RenderOptions.DEFAULT_LAYOUT)));
     }
 
-    /** The profile's layout: a folder relative to the profile, if there is one, else a built-in name. */
+    /**
+     * The profile's layout: a built-in pack's name, or a path to a folder inside the profile's
+     * folder (a bare name is never a folder, so no folder shadows a built-in pack).
+     */
     private Optional<String> profileLayout(JournalProfile p) {
-        return p.layout().map(name -> relativeLayout(Path.of(p.file()), name));
+        return p.layout().map(name -> layouts.resolveIn(profileFolder(p), name, p.location("layout")));
     }
 
-    /** A layout named in a file: a pack folder relative to that file if there is one, else the name itself. */
-    String relativeLayout(Path file, String name) {
-        Path dir = file.resolveSibling(name);
-        return world.exists(dir.resolve("layout.yaml")) ? dir.toString() : name;
+    private static ResourceRoot profileFolder(JournalProfile p) {
+        return ResourceRoot.folderOf(ResourceRoot.Role.PROFILE, Path.of(p.file()));
     }
 
     /** What the journal profile adds to the page: its logo and its citation style. */
@@ -279,13 +292,15 @@ public final class Separata {
 
     /** The profile's logo, read; a logo that is not there is an error at the profile's line. */
     private Optional<Presentation.Logo> logo(JournalProfile p) {
-        return p.logoPath().map(path -> {
+        return p.logo().map(name -> {
+            Path path = world.locate(profileFolder(p), name, p.location("logo"));
             if (!world.exists(path)) {
                 throw SeparataException.invalid(p.location("logo"), "the logo '" + p.logo().orElseThrow()
                         + "' is not there (looked for " + path + ")",
                         "the path is relative to the journal profile's folder; correct it or add the image");
             }
-            return new Presentation.Logo(world.readInput(path), p.logo().orElseThrow(), p.location("logo"));
+            return new Presentation.Logo(world.read(profileFolder(p), name, Limit.IMAGE_MB, p.location("logo")),
+                    name, p.location("logo"));
         });
     }
 
@@ -317,16 +332,30 @@ public final class Separata {
         return new Typeset(p, p.layout.layout(p.article, p.presentation, p.images, p.fallbacks));
     }
 
-    /** Lays the article out without drawing a PDF, and returns how many pages it takes. */
+    /**
+     * Lays the article out without drawing a PDF, and returns how many pages it takes.
+     *
+     * @throws SeparataException (invalid input) when it takes more than the limit {@code pages}
+     */
     public int countPages(Typeset t) {
-        return PdfRenderer.countPages(t.xhtml);
+        return checkPages(t, PdfRenderer.countPages(t.xhtml));
     }
 
     // ---- 3. render ----------------------------------------------------------------------------------
 
-    /** Step 3: lays the article out and draws the PDF. */
+    /**
+     * Step 3: lays the article out and draws the PDF.
+     *
+     * @throws SeparataException (invalid input) when it takes more than the limit {@code pages}
+     */
     public Rendered render(Typeset t) {
-        return new Rendered(t, PdfRenderer.render(t.xhtml, t.prepared.options.tags()));
+        RenderedPdf pdf = PdfRenderer.render(t.xhtml, t.prepared.options.tags());
+        checkPages(t, pdf.pageCount());
+        return new Rendered(t, pdf);
+    }
+
+    private int checkPages(Typeset t, int pages) {
+        return ArticleLimits.checkPages(pages, world.limits(), t.prepared.read.sources().locate(""));
     }
 
     // ---- 4. finish ----------------------------------------------------------------------------------
@@ -412,21 +441,29 @@ public final class Separata {
         List<JournalProfile> journals = readProfiles(input, options);
         journals.forEach(j -> j.logoPath().ifPresent(out::add));
         options.layout().ifPresentOrElse(l -> out.addAll(layoutFiles(l)),
-                () -> journals.forEach(j -> profileLayout(j).ifPresent(l -> out.addAll(layoutFiles(l)))));
+                () -> journals.forEach(j -> profileLayoutFiles(j).forEach(out::add)));
         return List.copyOf(out);
+    }
+
+    /** The files of the layout pack a journal profile names in a folder; none when it names none, or a bad one. */
+    private List<Path> profileLayoutFiles(JournalProfile j) {
+        try {
+            return profileLayout(j).map(this::layoutFiles).orElse(List.of());
+        } catch (SeparataException e) {
+            return List.of(); // a layout: that leads outside the profile's folder is reported by the render itself
+        }
     }
 
     /** The files of a layout pack kept in a folder; none for a built-in pack. */
     List<Path> layoutFiles(String layout) {
-        Path dir = Path.of(layout);
-        return world.exists(dir.resolve("layout.yaml")) ? world.filesUnder(dir) : List.of();
+        return layouts.folder(layout).map(world::filesUnder).orElse(List.of());
     }
 
     /** Every journal of the profile {@code input} uses; none when there is none, or it is broken. */
     private List<JournalProfile> readProfiles(Path input, RenderOptions options) {
         try {
             return journalProfile(input, options.journal())
-                    .map(p -> JournalProfileReader.read(world.readInput(p), p.toString()).journals())
+                    .map(p -> JournalProfileReader.read(world.readInput(p, Limit.MANIFEST_MB), p.toString()).journals())
                     .orElse(List.of());
         } catch (SeparataException e) {
             return List.of(); // a broken profile is reported by the render itself

@@ -53,7 +53,7 @@ public final class Watch {
         for (int i = 0; i < maxRenders; i++) {
             if (i > 0) {
                 try {
-                    List<Path> changed = changes.awaitChange(separata.dependencies(input, options), before);
+                    List<Path> changed = changes.awaitChange(watched(input, output, options), before);
                     cause = String.join(", ", changed.stream().map(p -> p.getFileName().toString()).toList())
                             + " changed; ";
                 } catch (InterruptedException e) {
@@ -61,12 +61,27 @@ public final class Watch {
                     break;
                 }
             }
-            before = separata.world().stamp(separata.dependencies(input, options));
+            before = separata.world().stamp(watched(input, output, options));
             if (renderOnce(input, output, options, cause, lines, problems)) {
                 ok++;
             }
         }
         return ok;
+    }
+
+    /**
+     * What a render depends on, less what the watch itself writes: the PDF, and the temporary file
+     * it is written through, may lie inside a watched layout folder, and must not start a render.
+     */
+    private List<Path> watched(Path input, Path output, RenderOptions options) {
+        Path out = output.toAbsolutePath().normalize();
+        String temporary = "." + out.getFileName() + ".";
+        return separata.dependencies(input, options).stream().filter(p -> {
+            Path abs = p.toAbsolutePath().normalize();
+            String name = String.valueOf(abs.getFileName());
+            return !abs.equals(out) && !(java.util.Objects.equals(abs.getParent(), out.getParent())
+                    && name.startsWith(temporary) && name.endsWith(".part"));
+        }).toList();
     }
 
     private boolean renderOnce(Path input, Path output, RenderOptions options, String cause,

@@ -13,6 +13,9 @@ import org.separata.data.Node.ScalarNode;
 import org.separata.data.SchemaChecker;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SeparataException;
+import org.separata.env.Limit;
+import org.separata.env.Limits;
+import org.separata.env.World;
 import org.separata.model.Issn;
 import org.separata.model.Issue;
 import org.separata.model.IssueManifest;
@@ -33,6 +36,16 @@ public final class IssueManifestReader {
     }
 
     public static IssueManifest read(byte[] content, String fileName) {
+        return read(content, fileName, Limits.DEFAULT);
+    }
+
+    /**
+     * Reads an issue manifest within {@code limits}: at most {@link Limit#ISSUE_ARTICLES} articles.
+     * Every file it names (articles, cover, a layout folder) must be a path relative to the
+     * issue's folder.
+     */
+    public static IssueManifest read(byte[] content, String fileName, Limits limits) {
+        DataParser.checkSize(content, fileName, limits);
         Node root = DataParser.parse(content, fileName, DataFormat.ofFileName(fileName).orElse(DataFormat.YAML));
         List<Diagnostic> errors = new ArrayList<>(Schema.CHECKER.check(root));
         if (!errors.isEmpty()) {
@@ -72,7 +85,7 @@ public final class IssueManifestReader {
         List<String> articles = new ArrayList<>();
         for (Node n : ManifestReader.list(m, "articles")) {
             String path = ((ScalarNode) n).text().strip();
-            if (path.startsWith("/") || path.contains("\\")) {
+            if (!World.isRelativeName(path)) {
                 errors.add(Diagnostic.error(n.location(), "'" + path + "' is not a relative path",
                         "give article files relative to the issue file, with forward slashes"));
             } else if (articles.contains(path)) {
@@ -81,6 +94,21 @@ public final class IssueManifestReader {
             }
             articles.add(path);
         }
+        long maxArticles = limits.get(Limit.ISSUE_ARTICLES);
+        if (articles.size() > maxArticles) {
+            errors.add(Diagnostic.error(m.get("articles").orElseThrow().location(), "the issue lists " + articles.size()
+                    + " articles, more than the limit of " + maxArticles + " (" + Limit.ISSUE_ARTICLES.key() + ")",
+                    "split it into several issues, or " + Limit.ISSUE_ARTICLES.raiseHint(articles.size())));
+        }
+        m.get("cover").map(MapNode.class::cast).flatMap(c -> c.get("image")).map(ScalarNode.class::cast)
+                .filter(n -> !World.isRelativeName(n.text().strip()))
+                .ifPresent(n -> errors.add(Diagnostic.error(n.location(), "'" + n.text().strip()
+                        + "' is not a relative path", "give the cover image relative to the issue file")));
+        m.get("layout").map(ScalarNode.class::cast)
+                .filter(n -> World.namesFolder(n.text().strip()) && !World.isRelativeName(n.text().strip()))
+                .ifPresent(n -> errors.add(Diagnostic.error(n.location(), "'" + n.text().strip()
+                        + "' is not a path relative to the issue's folder", "name a built-in pack (classic) or a "
+                        + "folder inside the issue's folder (./mypack); --layout takes any folder")));
         if (!errors.isEmpty()) {
             throw SeparataException.invalid(errors);
         }

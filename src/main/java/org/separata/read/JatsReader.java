@@ -320,6 +320,10 @@ public final class JatsReader {
             return Optional.empty();
         }
         try {
+            if (!y.get().matches("[12]\\d{3}")) {
+                // a PDF date holds four digits; year 10000 would be written as year 1000
+                throw new DateTimeException("the year must have four digits");
+            }
             return Optional.of(LocalDate.of(Integer.parseInt(y.get()), Integer.parseInt(m.get()),
                     Integer.parseInt(day.get())));
         } catch (NumberFormatException | DateTimeException e) {

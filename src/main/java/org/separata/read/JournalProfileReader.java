@@ -13,6 +13,7 @@ import org.separata.data.SchemaChecker;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.env.World;
 import org.separata.model.CitationStyle;
 import org.separata.model.InvalidIdentifierException;
 import org.separata.model.Issn;
@@ -86,6 +87,16 @@ public final class JournalProfileReader {
         } else if (!parts.hasIssn(issn)) {
             errors.add(Diagnostic.error(j.location(), "the key " + key + " is neither the journal's issn-print nor "
                     + "its issn-online", "key each journal by one of its own ISSNs"));
+        }
+        for (String field : List.of("logo", "layout")) {
+            j.get(field).filter(n -> n instanceof Node.ScalarNode).map(Node.ScalarNode.class::cast)
+                    .filter(n -> !World.isRelativeName(n.text().strip()) && (field.equals("logo")
+                            || World.namesFolder(n.text().strip())))
+                    .ifPresent(n -> errors.add(Diagnostic.error(n.location(), "'" + n.text().strip()
+                                    + "' is not a path relative to the profile's folder",
+                            "a journal profile names its " + field + " relative to its own folder ("
+                                    + (field.equals("logo") ? "logo: logo.png" : "layout: ./mypack, or a built-in name "
+                                    + "such as layout: modern") + "); files elsewhere on the machine are never read")));
         }
         Map<String, SourceLocation> locations = new LinkedHashMap<>();
         locations.put("", j.location());

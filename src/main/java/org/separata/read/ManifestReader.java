@@ -324,6 +324,11 @@ public final class ManifestReader {
                         "write the first and last page with a hyphen, e.g. 84-100, or one page number"));
                 return Optional.empty();
             }
+            if (m.group(1).length() > 6 || (m.group(2) != null && m.group(2).length() > 6)) {
+                errors.add(Diagnostic.error(n.location(), "'" + n.text().strip() + "': page numbers go up to "
+                        + PageRange.MAX_PAGE_NUMBER, "write the first and last page with a hyphen, e.g. 84-100"));
+                return Optional.empty();
+            }
             try {
                 int first = Integer.parseInt(m.group(1));
                 int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));

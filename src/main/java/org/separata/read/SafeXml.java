@@ -25,6 +25,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.diag.UnsafeText;
 
 /**
  * Reads XML that must be treated as hostile into a tree of {@link XmlNode}s with line and column.
@@ -91,6 +92,11 @@ final class SafeXml {
                             + " MiB a JATS file may have",
                     "check that this is one article and not an archive; images are never embedded in JATS");
         }
+        HardenedXml.malformedUtf8(content).ifPresent(at -> {
+            throw SeparataException.invalid(new SourceLocation(file, at[0], at[1], ""),
+                    "the file is not valid UTF-8 here", "save it as UTF-8, or declare its encoding in the first line: "
+                            + "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
+        });
         SafeXml p = new SafeXml(file);
         p.declaredEntities.addAll(declaredEntities(content));
         XmlNode.Element root = p.read(content);
@@ -101,24 +107,12 @@ final class SafeXml {
     }
 
     private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.IS_COALESCING, false);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        XMLInputFactory f = HardenedXml.factory(MAX_DEPTH, MAX_ATTRIBUTES, "Separata resolves nothing outside the input");
         // The JDK's own limits, as a second fence should DTD processing ever be switched on.
         f.setProperty("jdk.xml.entityExpansionLimit", "1000");
         f.setProperty("jdk.xml.totalEntitySizeLimit", String.valueOf(MAX_ENTITY_CHARACTERS));
         f.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "10000");
         f.setProperty("jdk.xml.maxParameterEntitySizeLimit", "10000");
-        f.setProperty("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
-        f.setProperty("jdk.xml.elementAttributeLimit", String.valueOf(MAX_ATTRIBUTES));
-        f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("Separata resolves nothing outside the input (" + systemId + ")");
-        });
         return f;
     }
 
@@ -258,7 +252,22 @@ final class SafeXml {
             throw limit(line, column, "more than " + MAX_TEXT_CHARACTERS + " characters of text");
         }
         count(line, column);
+        unsafe(value, "the text of <" + parent.name + ">", line, column);
         parent.children.add(new XmlNode.Text(value, line, column));
+    }
+
+    /**
+     * Control characters (C1 ones are legal XML 1.0, and XML 1.1 allows C0 ones as references),
+     * lone surrogates and bidirectional overrides are errors at their line: they cannot be
+     * printed, and can make text or a terminal show something other than what is there.
+     */
+    private void unsafe(String value, String what, int line, int column) {
+        int i = UnsafeText.find(value);
+        if (i >= 0) {
+            int cp = Character.isSurrogate(value.charAt(i)) ? value.charAt(i) : value.codePointAt(i);
+            errors.add(Diagnostic.error(new SourceLocation(file, line, column, ""), what + " contains "
+                    + UnsafeText.problem(value, i).orElseThrow(), UnsafeText.hint(cp)));
+        }
     }
 
     /**
@@ -344,7 +353,9 @@ final class SafeXml {
         }
         Map<String, String> out = n == 0 ? Map.of() : new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            out.put(qualified(r.getAttributeNamespace(i), r.getAttributeLocalName(i)), r.getAttributeValue(i));
+            String name = qualified(r.getAttributeNamespace(i), r.getAttributeLocalName(i));
+            unsafe(r.getAttributeValue(i), "the attribute " + name + " of <" + elementName(r) + ">", line, column);
+            out.put(name, r.getAttributeValue(i));
         }
         return out;
     }

@@ -163,6 +163,8 @@ public final class PdfRenderer {
         void guard(XhtmlDocument doc, Runnable step) {
             try {
                 step.run();
+            } catch (SeparataException e) {
+                throw e; // an image or a file of the pack that was refused, with its own message
             } catch (RuntimeException e) {
                 throw new SeparataException(ExitCode.INTERNAL, List.of(Diagnostic.error(
                         SourceLocation.of("layout " + doc.packName()), "rendering failed: " + e,

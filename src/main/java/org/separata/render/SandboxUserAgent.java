@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.separata.diag.Diagnostic;
+import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.layout.ImageKind;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextUserAgent;
 
@@ -28,11 +30,14 @@ final class SandboxUserAgent extends ITextUserAgent {
             org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler.class.getResource(DEFAULT_CSS);
 
     private Function<String, Optional<byte[]>> resources;
+    /** Device dots per CSS pixel: an SVG image gets its size in dots, as a PNG of the same pixels. */
+    private final int dotsPerPixel;
     private final List<Diagnostic> warnings = new ArrayList<>();
 
     SandboxUserAgent(ITextOutputDevice device, int dotsPerPixel, Function<String, Optional<byte[]>> resources) {
         super(device, dotsPerPixel);
         this.resources = resources;
+        this.dotsPerPixel = dotsPerPixel;
     }
 
     /** Serves the files of the next document. */
@@ -89,8 +94,22 @@ final class SandboxUserAgent extends ITextUserAgent {
     public org.xhtmlrenderer.resource.ImageResource getImageResource(String uri) {
         String resolved = resolveURI(uri);
         if (resolved != null && resolved.startsWith(SCHEME)) {
-            Optional<byte[]> bytes = resources.apply(resolved.substring(SCHEME.length()));
+            String name = resolved.substring(SCHEME.length());
+            Optional<byte[]> bytes = resources.apply(name);
             if (bytes.isPresent()) {
+                Optional<ImageKind.Format> format = ImageKind.format(bytes.get());
+                if (format.isEmpty()) {
+                    throw SeparataException.invalid(SourceLocation.of(name), "'" + name + "' is not an image the layout "
+                            + "can show", "an <img> of a layout must be a PNG, JPEG, GIF or SVG image");
+                }
+                if (format.get() == ImageKind.Format.SVG) {
+                    // Flying Saucer's own SVG support reads no units and draws at any size; this one is bounded
+                    ImageKind.Header h = ImageKind.header(bytes.get()).orElseThrow();
+                    return new org.xhtmlrenderer.resource.ImageResource(resolved, new BoundedSvgImage(
+                            ImageKind.svgForRenderer(bytes.get()), new org.xhtmlrenderer.extend.Size(
+                            (int) Math.min(Integer.MAX_VALUE / 64, h.width() * dotsPerPixel),
+                            (int) Math.min(Integer.MAX_VALUE / 64, h.height() * dotsPerPixel)), name));
+                }
                 org.xhtmlrenderer.pdf.ITextFSImage proto = DECODED.get(bytes.get());
                 if (proto == null) {
                     org.xhtmlrenderer.resource.ImageResource fresh = super.getImageResource(uri);

@@ -125,7 +125,8 @@ class IssueBuilderTest {
      */
     @Test
     void theExampleIssueHasContentsThatPointWhereTheyPrint() throws Exception {
-        IssueResult r = build(Repo.file("examples/issue-2021-4/issue.yaml"), options(false));
+        IssueResult r = build(Repo.file("examples/issue-2021-4/issue.yaml"),
+                options(false).withRoot(Repo.file("examples")));
         assertEquals(ExitCode.OK, r.exitCode());
         byte[] bytes = Files.readAllBytes(r.issuePdf().orElseThrow());
         org.separata.support.Archival.assertAccessible(bytes);

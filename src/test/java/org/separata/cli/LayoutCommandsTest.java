@@ -70,7 +70,7 @@ class LayoutCommandsTest {
     void anUnknownPackIsInvalidInputListingThePacks() {
         CliTest.Result r = run("render", Repo.seed().toString(), "--layout", "baroque", "-o", dir.resolve("x.pdf").toString());
         assertEquals(3, r.code(), r.err());
-        assertTrue(r.err().contains("--layout baroque: error: no such layout pack 'baroque'"), r.err());
+        assertTrue(r.err().contains("--layout baroque: error: no built-in layout pack 'baroque'"), r.err());
         assertTrue(r.err().contains("classic, compact, modern"), r.err());
         assertFalse(Files.exists(dir.resolve("x.pdf")));
     }

@@ -142,7 +142,7 @@ class BrokenPackTest {
     void aLogoThatIsNotAnImageIsNamed() throws IOException {
         Files.writeString(pack.resolve("logo.png"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
         edit("layout.yaml", "template: article.ftlx", "logo: logo.png\ntemplate: article.ftlx");
-        assertAt(failure(), "layout.yaml", lineOf("layout.yaml", "logo:"), "logo.png", "not a PNG");
+        assertAt(failure(), "layout.yaml", lineOf("layout.yaml", "logo:"), "logo.png", "is an SVG image; here only PNG, JPEG or GIF");
     }
 
     @Test

@@ -12,8 +12,14 @@ public final class Forked {
 
     /** {@code separata ARGS…}, not yet started, in the working folder {@code dir}. */
     public static ProcessBuilder separata(Path dir, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.separata.cli.Main"));
+        return separata(dir, List.of(), args);
+    }
+
+    /** {@code java JVM… separata ARGS…} (JVM: options such as {@code -Xmx48m}), not yet started, in {@code dir}. */
+    public static ProcessBuilder separata(Path dir, List<String> jvm, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.separata.cli.Main"));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).directory(dir.toFile());
     }

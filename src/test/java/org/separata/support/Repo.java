@@ -59,6 +59,36 @@ public final class Repo {
         throw new AssertionError(file + " has no line with: " + text);
     }
 
+    /** Copies the folder {@code from} (a layout pack, say) to {@code to}, with everything in it. */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The shared folder of real JATS files ({@code shared/corpus} beside the repository, as CI
+     * lays it out, or beside a folder above it), if there is one.
+     */
+    public static java.util.Optional<Path> sharedCorpus() {
+        for (Path p = root().getParent(); p != null; p = p.getParent()) {
+            Path corpus = p.resolve("shared/corpus");
+            if (Files.isDirectory(corpus)) {
+                return java.util.Optional.of(corpus);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The seed example. */
     public static Path seed() {
         return file("examples/adins-2021/article.yaml");
