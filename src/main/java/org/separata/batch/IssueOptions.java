@@ -17,9 +17,11 @@ import org.separata.pipeline.RenderOptions;
  *                     then provisional, and its files and report say so
  * @param failFast     stop at the first failed article
  * @param shard        render only this slice of the offprints (then no issue PDF is made)
+ * @param warningsAsErrors an article with warnings fails, its warnings its errors
+ *                     ({@code --warnings-as-errors})
  */
 public record IssueOptions(Path outDir, int jobs, RenderOptions render, Optional<Boolean> rectoStart,
-                           boolean allowPartial, boolean failFast, Shard shard) {
+                           boolean allowPartial, boolean failFast, Shard shard, boolean warningsAsErrors) {
     public IssueOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be 1 or more");
@@ -28,5 +30,11 @@ public record IssueOptions(Path outDir, int jobs, RenderOptions render, Optional
         java.util.Objects.requireNonNull(render);
         rectoStart = rectoStart == null ? Optional.empty() : rectoStart;
         java.util.Objects.requireNonNull(shard);
+    }
+
+    /** Warnings are warnings. */
+    public IssueOptions(Path outDir, int jobs, RenderOptions render, Optional<Boolean> rectoStart,
+                        boolean allowPartial, boolean failFast, Shard shard) {
+        this(outDir, jobs, render, rectoStart, allowPartial, failFast, shard, false);
     }
 }

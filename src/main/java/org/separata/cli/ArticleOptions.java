@@ -1,7 +1,12 @@
 package org.separata.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.separata.diag.SeparataException;
+import org.separata.diag.SourceLocation;
+import org.separata.diag.Suggestions;
+import org.separata.env.World;
 import org.separata.finish.PdfStandard;
 import org.separata.pipeline.RenderOptions;
 import picocli.CommandLine.Option;
@@ -28,6 +33,23 @@ final class ArticleOptions {
 
     Optional<String> layout() {
         return Optional.ofNullable(layout);
+    }
+
+    /**
+     * Refuses a {@code --layout} that names no pack, before anything is read: a mistyped name is
+     * a wrong command line (exit 2), with the nearest built-in name.
+     */
+    void checkLayout(World world) {
+        if (layout == null || world.layout(layout).isPresent()) {
+            return;
+        }
+        List<String> builtIn = world.builtInLayouts();
+        boolean folder = world.exists(Path.of(layout));
+        throw SeparataException.usage(SourceLocation.of("--layout " + layout),
+                folder ? "'" + layout + "' is a folder without a layout.yaml, not a layout pack"
+                        : "no such layout pack '" + layout + "'",
+                Suggestions.didYouMean(layout, builtIn) + "the built-in packs are " + String.join(", ", builtIn)
+                        + " ('separata layouts' lists them); a pack of your own is a folder holding a layout.yaml");
     }
 
     RenderOptions toRenderOptions(boolean allowMissingGlyphs, PdfStandard standard) {

@@ -493,6 +493,76 @@ public final class World {
         }
     }
 
+    /** Whether {@code path} is a folder (following links). */
+    public boolean isFolder(Path path) {
+        return Files.isDirectory(path);
+    }
+
+    /**
+     * Makes the folder {@code dir} (and those above it) for outputs, if it is not there.
+     *
+     * @throws SeparataException (output, exit 5) when it cannot be made
+     */
+    public void makeFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw SeparataException.output(SourceLocation.of(dir.toString()), "cannot be made: " + Outputs.plain(e),
+                    Outputs.hint(e));
+        }
+    }
+
+    // ---- the process and its terminal -------------------------------------------------------------
+
+    /** An environment variable, if it is set (NO_COLOR, TERM…). */
+    public Optional<String> environment(String name) {
+        return Optional.ofNullable(env.get(name));
+    }
+
+    /**
+     * Whether the process's file descriptor {@code fd} (0 standard input, 1 standard output, 2
+     * standard error) is a terminal. On Linux this reads where {@code /proc/self/fd/N} points
+     * (a {@code /dev/pts/} or {@code /dev/tty} device); elsewhere only standard input and output
+     * together can be told, through the JDK's console.
+     */
+    public boolean isTerminal(int fd) {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return fd != 2 && System.console() != null;
+        }
+    }
+
+    /**
+     * The {@link #nanoTime} at which the process started (the JVM's start included), so that a
+     * figure of the run's duration counts all of it; the current time when that cannot be told.
+     */
+    public long processStartNanos() {
+        long now = System.nanoTime();
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> now - Math.max(0, Duration.between(start, Instant.now()).toNanos()))
+                .orElse(now);
+    }
+
+    /**
+     * Reads an input from a stream (standard input, the command line's {@code -}), bounded like
+     * a file; {@code name} is what messages call it.
+     */
+    public byte[] readInput(InputStream in, String name) {
+        try {
+            byte[] bytes = in.readNBytes((int) MAX_INPUT_BYTES + 1);
+            if (bytes.length > MAX_INPUT_BYTES) {
+                throw SeparataException.invalid(SourceLocation.of(name), "is more than the "
+                        + MAX_INPUT_BYTES / (1024 * 1024) + " MiB an input may have",
+                        "check that this is an article file and not an archive or an image");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw SeparataException.invalid(SourceLocation.of(name), "cannot be read: " + e.getMessage(), null);
+        }
+    }
+
     /** Writes the content of a file through an output stream. */
     @FunctionalInterface
     public interface Writer {

@@ -3,6 +3,8 @@ package org.separata.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.separata.diag.SourceIndex;
+import org.separata.diag.SourceLocation;
 import org.separata.model.IssueManifest;
 
 /**
@@ -22,9 +24,11 @@ public final class IssuePlan {
     final Optional<Path> cover;
     final Optional<LayoutChoice> layout;
     final String digest;
+    /** Where each field of the issue manifest is in its file. */
+    final SourceIndex sources;
 
     IssuePlan(Path file, IssueManifest manifest, RenderOptions options, boolean rectoStart, List<Path> articles,
-              Optional<Path> cover, Optional<LayoutChoice> layout, String digest) {
+              Optional<Path> cover, Optional<LayoutChoice> layout, String digest, SourceIndex sources) {
         this.file = file;
         this.manifest = manifest;
         this.options = options;
@@ -33,6 +37,7 @@ public final class IssuePlan {
         this.cover = cover;
         this.layout = layout;
         this.digest = digest;
+        this.sources = sources;
     }
 
     /** The issue manifest. */
@@ -74,7 +79,12 @@ public final class IssuePlan {
         return digest;
     }
 
+    /** Where article {@code index} is listed in the issue manifest (its file, line and column). */
+    public SourceLocation articleLocation(int index) {
+        return sources.locate("articles[" + index + "]");
+    }
+
     IssuePlan withLayout(LayoutChoice choice) {
-        return new IssuePlan(file, manifest, options, rectoStart, articles, cover, Optional.of(choice), digest);
+        return new IssuePlan(file, manifest, options, rectoStart, articles, cover, Optional.of(choice), digest, sources);
     }
 }

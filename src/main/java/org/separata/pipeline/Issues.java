@@ -53,7 +53,8 @@ public final class Issues {
      */
     public IssuePlan plan(Path issueFile, RenderOptions options, Optional<Boolean> rectoStart) {
         byte[] bytes = separata.world().readInput(issueFile);
-        IssueManifest m = IssueManifestReader.read(bytes, issueFile.toString());
+        IssueManifestReader.Located located = IssueManifestReader.readLocated(bytes, issueFile.toString());
+        IssueManifest m = located.manifest();
         Optional<LayoutChoice> layout = options.layout().map(LayoutChoice::option)
                 .or(() -> m.layout().map(name -> new LayoutChoice(separata.relativeLayout(issueFile, name),
                         "the issue manifest " + issueFile, SourceLocation.of(issueFile.toString()).withPath("layout"))));
@@ -66,7 +67,7 @@ public final class Issues {
                 "glyphs=" + options.allowMissingGlyphs(), "translations=" + options.includeTranslations(),
                 "recto-start=" + recto);
         return new IssuePlan(issueFile, m, options, recto, articles, m.coverImage().map(issueFile::resolveSibling),
-                layout, Separata.digest(bytes, how.getBytes(StandardCharsets.UTF_8)));
+                layout, Separata.digest(bytes, how.getBytes(StandardCharsets.UTF_8)), located.sources());
     }
 
     /**
@@ -88,6 +89,28 @@ public final class Issues {
     }
 
     /**
+     * The files a build of the issue depends on, for {@code issue --watch}: the issue manifest,
+     * its articles, their journal profiles (or where one would appear) and logos, the cover, and
+     * the files of a layout pack kept in a folder. An issue manifest that cannot be read is
+     * watched alone, so that fixing it starts the next build.
+     */
+    public List<Path> dependencies(Path issueFile, RenderOptions options) {
+        LinkedHashSet<Path> out = new LinkedHashSet<>();
+        out.add(issueFile);
+        try {
+            IssuePlan plan = plan(issueFile, options, Optional.empty());
+            out.addAll(inputs(plan));
+            RenderOptions each = plan.layout.map(l -> options.withLayout(Optional.of(l.name()))).orElse(options);
+            for (Path a : plan.articles) {
+                out.addAll(separata.dependencies(a, each));
+            }
+        } catch (SeparataException e) {
+            // the manifest is broken: the next build says how; watch it alone until then
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * A digest of everything a build of the issue read: the issue manifest, how its articles are
      * rendered, and each article with its journal profile ({@code prepared}, in issue order; an
      * article that could not be read counts as empty). Two builds (two shards, say) with the same
@@ -102,7 +125,75 @@ public final class Issues {
 
     /** Step 1 for article {@code index} of the issue: as {@code render} prepares it, in the issue's layout if decided. */
     public Prepared prepare(IssuePlan plan, int index) {
+        checkArticleExists(plan, index);
         return separata.prepare(plan.articles.get(index), plan.options, plan.layout);
+    }
+
+    /**
+     * An article the issue manifest lists but that is not there is an error at the manifest's
+     * line, not at a path the user never typed.
+     *
+     * @throws SeparataException (invalid input) when the file is not there
+     */
+    public void checkArticleExists(IssuePlan plan, int index) {
+        Path article = plan.articles.get(index);
+        if (!separata.world().exists(article)) {
+            Path folder = plan.file.toAbsolutePath().getParent();
+            throw SeparataException.invalid(plan.articleLocation(index), "the article '"
+                            + plan.manifest.articles().get(index) + "' is not there (looked for " + article + ")",
+                    "article paths are relative to the issue file's folder" + (folder == null ? "" : " (" + folder + ")")
+                            + ", not to the current folder; correct the path or add the file");
+        }
+    }
+
+    /**
+     * What {@code validate} finds in an issue: the issue manifest's own problems, then each
+     * article's, checked as {@code render} checks it, in the issue's layout when that is decided
+     * ({@code --layout} or the manifest's {@code layout:}). An article that is not there is an error
+     * at the manifest's line. When the manifest cannot be read, there are no articles to check.
+     *
+     * @param manifest the issue manifest's problems
+     * @param articles each article's file as the issue lists it, and what checking it found
+     */
+    public record IssueValidation(Validation manifest, List<Map.Entry<String, Validation>> articles) {
+        public IssueValidation {
+            articles = List.copyOf(articles);
+        }
+
+        /** Every problem, the manifest's first. */
+        public List<Diagnostic> diagnostics() {
+            List<Diagnostic> all = new ArrayList<>(manifest.diagnostics());
+            articles.forEach(a -> all.addAll(a.getValue().diagnostics()));
+            return all;
+        }
+    }
+
+    /** Checks an issue and every article in it, without rendering; see {@link IssueValidation}. */
+    public IssueValidation validate(Path issueFile, RenderOptions options) {
+        IssuePlan plan;
+        try {
+            plan = plan(issueFile, options, Optional.empty());
+        } catch (SeparataException e) {
+            if (e.exitCode() != org.separata.diag.ExitCode.INVALID_INPUT) {
+                throw e;
+            }
+            return new IssueValidation(new Validation(e.diagnostics()), List.of());
+        }
+        List<Map.Entry<String, Validation>> articles = new ArrayList<>();
+        for (int i = 0; i < plan.articles.size(); i++) {
+            Validation v;
+            try {
+                checkArticleExists(plan, i);
+                v = separata.validate(plan.articles.get(i), options, plan.layout);
+            } catch (SeparataException e) {
+                if (e.exitCode() != org.separata.diag.ExitCode.INVALID_INPUT) {
+                    throw e;
+                }
+                v = new Validation(e.diagnostics());
+            }
+            articles.add(Map.entry(plan.manifest.articles().get(i), v));
+        }
+        return new IssueValidation(new Validation(List.of()), articles);
     }
 
     /**
@@ -197,7 +288,7 @@ public final class Issues {
                 links.add(new IssueLayout.ContentsLink(anchor.pageIndex(), anchor.left(), anchor.bottom(),
                         anchor.width(), anchor.height(), Integer.parseInt(anchor.id().substring(4))));
             }
-            done.accept("cover and contents", frontPages + " pages");
+            done.accept("cover and contents", org.separata.diag.Words.count(frontPages, "page"));
             for (IssueEntry e : entries) {
                 XhtmlDocument xhtml = separata.typeset(e.placed()).xhtml;
                 int pages = book.add(xhtml);

@@ -13,6 +13,7 @@ import org.separata.data.Node.ScalarNode;
 import org.separata.data.SchemaChecker;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SeparataException;
+import org.separata.diag.SourceIndex;
 import org.separata.model.Issn;
 import org.separata.model.Issue;
 import org.separata.model.IssueManifest;
@@ -33,6 +34,16 @@ public final class IssueManifestReader {
     }
 
     public static IssueManifest read(byte[] content, String fileName) {
+        return readLocated(content, fileName).manifest();
+    }
+
+    /** An issue manifest as read, and where each of its fields is in its file ({@code articles[2]}). */
+    public record Located(IssueManifest manifest, SourceIndex sources) {
+    }
+
+    /** Reads an issue manifest, keeping where each field is, so that a problem with an article names its line. */
+    public static Located readLocated(byte[] content, String fileName) {
+        InputText.check(content, fileName, false);
         Node root = DataParser.parse(content, fileName, DataFormat.ofFileName(fileName).orElse(DataFormat.YAML));
         List<Diagnostic> errors = new ArrayList<>(Schema.CHECKER.check(root));
         if (!errors.isEmpty()) {
@@ -86,8 +97,11 @@ public final class IssueManifestReader {
         }
         Optional<String> cover = m.get("cover").map(MapNode.class::cast).flatMap(c -> text(c, "image"));
         boolean recto = m.get("recto-start").map(n -> ((ScalarNode) n).text().equals("true")).orElse(false);
-        return new IssueManifest(journal, issue, text(m, "title"), Integer.parseInt(text(m, "first-page").orElseThrow()),
-                recto, text(m, "layout"), cover, front, articles);
+        java.util.Map<String, org.separata.diag.SourceLocation> index = new java.util.HashMap<>();
+        ManifestReader.indexNodes(root, index);
+        return new Located(new IssueManifest(journal, issue, text(m, "title"),
+                Integer.parseInt(text(m, "first-page").orElseThrow()), recto, text(m, "layout"), cover, front, articles),
+                new SourceIndex(fileName, index));
     }
 
     private static Optional<String> text(MapNode m, String key) {
