@@ -239,9 +239,6 @@ final class RenderCommand implements Callable<Integer> {
             throw SeparataException.usage(SourceLocation.of("-o " + output), "several INPUTs need a folder to write into",
                     "end the folder's name with '/': -o " + output + "/");
         }
-        if (folder) {
-            separata.world().makeFolder(Path.of(output));
-        }
         List<Job> jobs = new ArrayList<>();
         Map<Path, Path> byTarget = new HashMap<>();
         for (Path in : inputs) {
@@ -273,6 +270,9 @@ final class RenderCommand implements Callable<Integer> {
                         + "into different folders");
             }
             jobs.add(new Job(in, target));
+        }
+        if (folder) {
+            separata.world().makeFolder(Path.of(output));
         }
         return jobs;
     }

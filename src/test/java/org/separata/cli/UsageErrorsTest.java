@@ -86,6 +86,16 @@ class UsageErrorsTest {
     }
 
     @Test
+    void twoInputsThatWouldWriteOnePdfAreRefusedBeforeEitherIsRendered() {
+        String seed = Repo.seed().toString();
+        String jats = Repo.file("examples/sokolova-2023/article.xml").toString();
+        CliTest.Result r = usage("render", seed, jats, "-o", dir.resolve("out").toString() + "/");
+        assertTrue(r.err().contains(jats + ": error: would be written to " + dir.resolve("out/article.pdf") + ", as "
+                + seed + " would"), r.err());
+        assertFalse(Files.exists(dir.resolve("out")), "not even the folder is made");
+    }
+
+    @Test
     void aMistypedOptionGetsASuggestionAndWhereHelpIs() {
         CliTest.Result r = usage("render", Repo.seed().toString(), "--layuot", "classic");
         assertTrue(r.err().contains("Unknown option") && r.err().contains("'--layuot'"), r.err());
