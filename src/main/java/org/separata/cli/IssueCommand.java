@@ -283,41 +283,47 @@ final class IssueCommand implements Callable<Integer> {
      */
     private int watch(IssueOptions options, Interrupt interrupt) {
         RenderOptions render = options.render();
+        String cause = "";
         while (true) {
             List<Path> files = separata.issues().dependencies(issue, render);
             Map<Path, String> before = separata.world().stamp(files);
-            String time = separata.world().now().format(TIME) + "  ";
+            String prefix = separata.world().now().format(TIME) + "  " + cause;
             try {
-                build(options, interrupt, time);
+                build(options, interrupt, prefix);
             } catch (SeparataException e) {
                 messages.print(e.diagnostics(), terminal.err);
-                terminal.out.println(time + "not built: " + Words.count(e.diagnostics().stream()
+                terminal.out.println(prefix + "not built: " + Words.count(e.diagnostics().stream()
                         .filter(Diagnostic::isError).count(), "error") + "; watching for changes");
                 terminal.out.flush();
             }
             if (interrupt.isRaised()) {
                 return ExitCode.INTERRUPTED.code();
             }
-            if (!awaitChange(files, before, interrupt)) {
+            Optional<List<Path>> changed = awaitChange(files, before, interrupt);
+            if (changed.isEmpty()) {
                 return ExitCode.INTERRUPTED.code();
             }
+            cause = String.join(", ", changed.get().stream().map(p -> p.getFileName().toString()).toList())
+                    + " changed; ";
         }
     }
 
-    /** Waits until one of {@code files} differs from {@code before}; false when interrupted first. */
-    private boolean awaitChange(List<Path> files, Map<Path, String> before, Interrupt interrupt) {
+    /** Waits until some of {@code files} differ from {@code before} and returns them; empty when interrupted first. */
+    private Optional<List<Path>> awaitChange(List<Path> files, Map<Path, String> before, Interrupt interrupt) {
         while (!interrupt.isRaised()) {
             try {
                 Thread.sleep(RenderCommand.POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return Optional.empty();
             }
-            if (!separata.world().stamp(files).equals(before)) {
-                return true;
+            Map<Path, String> now = separata.world().stamp(files);
+            List<Path> changed = files.stream().filter(f -> !java.util.Objects.equals(now.get(f), before.get(f))).toList();
+            if (!changed.isEmpty()) {
+                return Optional.of(changed);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private int merge() {
