@@ -55,13 +55,12 @@ final class FontsCommand implements Callable<Integer> {
         int width = found.stream().mapToInt(f -> f.family().length()).max().orElse(0);
         out.println("fonts the layout '" + pack + "' can use, in the order they are tried:");
         for (Separata.AvailableFont f : found) {
-            out.printf(Locale.ROOT, "  %-" + width + "s  %s; %s%n", f.family(), f.use(), String.join(", ", f.faces()));
+            out.printf(Locale.ROOT, "  %-" + width + "s  %s%s%n", f.family(), f.use(),
+                    f.faces().isEmpty() ? "" : "; " + String.join(", ", f.faces()));
             out.printf(Locale.ROOT, "  %-" + width + "s    %s%n", "", scripts(f.scripts()));
         }
         if (!system) {
-            out.println("the system's font folders (" + separata.world().systemFontFolders().stream()
-                    .map(Object::toString).collect(Collectors.joining(", ")) + ") are tried last; "
-                    + "'separata fonts --system' lists them");
+            out.println("then the system's font folders; 'separata fonts --system' lists their fonts");
         }
         out.flush();
         return ExitCode.OK.code();

@@ -56,8 +56,9 @@ final class RenderCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "where to write: a PDF file; a folder (ending in '/', or one that exists) to write each "
-                    + "INPUT's PDF into, named after it; or '-' for standard output (default: each INPUT with .pdf)")
+            description = "where to write: a PDF file; a folder, ending in '/', to write each INPUT's PDF into, named "
+                    + "after it (with several INPUTs, a folder that exists needs no '/'); or '-' for standard output "
+                    + "(default: each INPUT with .pdf beside it)")
     String output;
 
     @Mixin
@@ -229,8 +230,10 @@ final class RenderCommand implements Callable<Integer> {
             throw SeparataException.usage(SourceLocation.of("--watch"), "--watch renders one article file",
                     "give one INPUT file, not '-'; run one watch per article");
         }
+        // a folder to write into: named so ("out/"), or an existing one given several INPUTs; one INPUT
+        // with an existing folder and no '/' is refused as "is a folder" (a file was meant)
         boolean folder = output != null && !output.equals(DASH) && (output.endsWith("/")
-                || output.endsWith(java.io.File.separator) || separata.world().isFolder(Path.of(output)));
+                || output.endsWith(java.io.File.separator) || inputs.size() > 1 && separata.world().isFolder(Path.of(output)));
         if (DASH.equals(output) && (inputs.size() > 1 || watch)) {
             throw SeparataException.usage(SourceLocation.of("-o -"), "standard output holds one PDF",
                     "give one INPUT with -o -, or write several into a folder: -o OUTDIR/");

@@ -59,7 +59,8 @@ public final class Issues {
                 .or(() -> m.layout().map(name -> new LayoutChoice(separata.relativeLayout(issueFile, name),
                         "the issue manifest " + issueFile, SourceLocation.of(issueFile.toString()).withPath("layout"))));
         boolean recto = rectoStart.orElse(m.rectoStart());
-        List<Path> articles = m.articles().stream().map(issueFile::resolveSibling).toList();
+        // "issue/../adins/article.yaml" is named "adins/article.yaml" in every message
+        List<Path> articles = m.articles().stream().map(a -> issueFile.resolveSibling(a).normalize()).toList();
         // what decides how the articles come out, in words that are the same in every process and
         // folder (a journal profile counts by its content, in each article's digest)
         String how = String.join("\n", "layout=" + layout.map(LayoutChoice::name).orElse(""),

@@ -528,9 +528,13 @@ public final class Separata {
         java.util.Set<String> named = new java.util.HashSet<>();
         out.forEach(f -> named.add(f.family()));
         for (Path folder : folders) {
-            for (FontFinder.Found f : fontFinder.all(List.of(folder))) {
+            // a family is found in its regular file first, as FontFinder looks for one
+            List<FontFinder.Found> found = new ArrayList<>(fontFinder.all(List.of(folder)));
+            found.sort(java.util.Comparator.comparing((FontFinder.Found f) -> !f.file().getFileName().toString()
+                    .toLowerCase(java.util.Locale.ROOT).contains("regular")));
+            for (FontFinder.Found f : found) {
                 if (named.add(f.family())) {
-                    out.add(new AvailableFont(f.family(), "fallback (" + f.file() + ")", List.of("regular"),
+                    out.add(new AvailableFont(f.family(), "fallback (" + f.file() + ")", List.of(),
                             Scripts.of(f.covers())));
                 }
             }
