@@ -22,7 +22,9 @@ final class MessageOptions {
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"},
-            description = "print every warning, and what was decided (layout, journal profile, fonts) and how long each step took")
+            description = "print every warning (an issue otherwise prints the first ten and where the rest are); "
+                    + "render also says which layout and journal profile each article used, validate of an issue "
+                    + "gives a line per article")
     boolean verbose;
 
     @Option(names = "--warnings-as-errors",

@@ -53,6 +53,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         messages.check();
         article.checkLayout(separata.world());
+        if (inputs.stream().filter(p -> p.toString().equals(RenderCommand.DASH)).count() > 1) {
+            throw org.separata.diag.SeparataException.usage(org.separata.diag.SourceLocation.of(RenderCommand.DASH),
+                    "standard input can be read once", "give '-' as one INPUT only");
+        }
         RenderOptions options = fonts.apply(article.toRenderOptions(false, PdfStandard.DEFAULT));
         boolean clean = true;
         for (Path input : inputs) {
