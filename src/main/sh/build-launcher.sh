@@ -1,8 +1,8 @@
 #!/bin/sh
 # Run by Maven at the end of `package`: copies the launcher src/main/sh/separata to target/separata
 # (it starts the JVM with a class-data archive and start-up flags) and trains the archives on every
-# command (render and validate of a manifest and of a JATS file, issue, layouts, --help, --version)
-# in one JVM (org.separata.cli.Training):
+# command (render and validate of a manifest and of a JATS file, validate and build of an issue,
+# layouts, fonts, --help, --version) in one JVM (org.separata.cli.Training):
 #   target/separata.jsa  an AppCDS archive, made by the JDK that builds (Java 17 or later);
 #   target/separata.aot  a JDK 25 AOT cache (classes loaded and linked ahead of time), made when a
 #                        JDK 25 or later is found: $SEPARATA_AOT_JDK, $JAVA_HOME, or /usr/lib/jvm/*.
@@ -21,9 +21,10 @@ work="$target/training"
 rm -rf "$work"
 mkdir -p "$work"
 set -- org.separata.cli.Training \
-  --version --next --help --next layouts \
+  --version --next --help --next layouts --next fonts \
   --next validate "$root/examples/adins-2021/article.yaml" \
   --next validate "$root/examples/adins-2021/article.xml" \
+  --next validate "$root/examples/issue-2021-4/issue.yaml" --root "$root/examples" -q \
   --next render "$root/examples/adins-2021/article.yaml" -o "$work/yaml.pdf" \
   --next render "$root/examples/adins-2021/article.xml" -o "$work/xml.pdf" \
   --next issue "$root/examples/issue-2021-4/issue.yaml" --root "$root/examples" -o "$work/issue" --progress none

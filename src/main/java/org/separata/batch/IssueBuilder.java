@@ -23,6 +23,7 @@ import org.separata.diag.ExitCode;
 import org.separata.diag.JvmLimits;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.diag.Words;
 import org.separata.env.Staging;
 import org.separata.env.World;
 import org.separata.model.PageRange;
@@ -106,10 +107,23 @@ public final class IssueBuilder {
         Staging staging = world.stage(place, options.shard().isAll() ? ISSUE : SHARD, replaces);
         interrupt.onTimeout(staging::discard);
         try {
-            return new Build(plan, options, staging, interrupt, inputs, replaces, start).run();
+            return new Build(plan, options, Optional.of(staging), interrupt, inputs, replaces, start).run();
         } finally {
             staging.discard(); // nothing, once the build is committed or kept
         }
+    }
+
+    /**
+     * Reads, checks and paginates the issue as {@link #build} does, and renders and writes nothing:
+     * every article is prepared and its pages counted, and the planned page ranges are returned.
+     * No output folder is checked or made.
+     *
+     * @throws SeparataException when the issue manifest is invalid, or its articles' profiles name
+     *                           different layouts (exit 3)
+     */
+    public DryRun dryRun(Path issueFile, IssueOptions options, Interrupt interrupt) {
+        IssuePlan plan = issues.plan(issueFile, options.render(), options.rectoStart(), options.root());
+        return new Build(plan, options, Optional.empty(), interrupt, List.of(), List.of(), world.nanoTime()).plan();
     }
 
     /** "shard-3-of-8": the folder a shard's offprints and report go to, inside the output folder. */
@@ -159,7 +173,8 @@ public final class IssueBuilder {
 
         private IssuePlan plan;
         private final IssueOptions options;
-        private final Staging staging;
+        /** Where the build is made; none in a dry run, which writes nothing. */
+        private final Optional<Staging> staged;
         private final Interrupt interrupt;
         private final List<Path> inputs;
         private final List<String> replaces;
@@ -172,11 +187,11 @@ public final class IssueBuilder {
         private final ExecutorService issueThread;
         private Optional<Speculation> speculation = Optional.empty();
 
-        Build(IssuePlan plan, IssueOptions options, Staging staging, Interrupt interrupt, List<Path> inputs,
+        Build(IssuePlan plan, IssueOptions options, Optional<Staging> staged, Interrupt interrupt, List<Path> inputs,
               List<String> replaces, long start) {
             this.plan = plan;
             this.options = options;
-            this.staging = staging;
+            this.staged = staged;
             this.interrupt = interrupt;
             this.inputs = inputs;
             this.replaces = replaces;
@@ -195,6 +210,10 @@ public final class IssueBuilder {
             this.issueThread = Executors.newSingleThreadExecutor(daemon("separata-issue-pdf"));
         }
 
+        private Staging staging() {
+            return staged.orElseThrow(() -> new IllegalStateException("a dry run writes nothing"));
+        }
+
         IssueResult run() {
             try {
                 long mark = world.nanoTime();
@@ -206,7 +225,7 @@ public final class IssueBuilder {
                 // the journal profiles and logos are known now: none of them may be in the output folder
                 List<Path> all = new ArrayList<>(inputs);
                 outcomes.forEach(a -> a.prepared.ifPresent(p -> all.addAll(p.inputs())));
-                checkOutputs(options, staging.place(), all, replaces);
+                checkOutputs(options, staging().place(), all, replaces);
                 plan = issues.settle(plan, outcomes.stream().filter(ArticleOutcome::ok)
                         .map(a -> a.prepared.orElseThrow()).toList());
 
@@ -237,10 +256,11 @@ public final class IssueBuilder {
             progress.start("reading", outcomes.size());
             runAll(outcomes, a -> {
                 Prepared p = issues.prepare(plan, a.index);
+                refuseWarnings(p.warnings());
                 a.prepared = Optional.of(p);
                 a.warnings = new ArrayList<>(p.warnings());
                 a.pages = separata.countPages(separata.typeset(issues.place(plan, p, counting)));
-                return a.pages + (a.pages == 1 ? " page" : " pages");
+                return Words.count(a.pages, "page");
             });
         }
 
@@ -289,9 +309,10 @@ public final class IssueBuilder {
                 return "page count changed to " + a.pages + "; paginating again";
             }
             Offprint o = separata.finish(r);
+            refuseWarnings(o.warnings());
             String file = OFFPRINTS + a.name + (provisional ? PROVISIONAL : "") + ".pdf";
-            staging.write(file, o.pdf());
-            a.offprint.filter(old -> !old.equals(file)).ifPresent(staging::delete);
+            staging().write(file, o.pdf());
+            a.offprint.filter(old -> !old.equals(file)).ifPresent(staging()::delete);
             a.offprint = Optional.of(file);
             a.renderedAt = a.range;
             a.renderedProvisional = provisional;
@@ -351,7 +372,7 @@ public final class IssueBuilder {
                 }
             }
             String name = "issue" + (provisional ? PROVISIONAL : "") + ".pdf";
-            staging.write(name, pdf);
+            staging().write(name, pdf);
             return Optional.of(name);
         }
 
@@ -362,14 +383,14 @@ public final class IssueBuilder {
             outcomes.stream().filter(ArticleOutcome::failed).forEach(a -> a.errors.forEach(stderr));
             double seconds = (world.nanoTime() - start) / 1e9;
             String digest = issues.digest(plan, outcomes.stream().map(a -> a.prepared).toList());
-            staging.write(REPORT, Json.write(Report.of(plan, options, status, digest, outcomes, issuePdf, seconds,
-                    stages)));
+            staging().write(REPORT, Json.write(Report.of(plan, options, status, digest, outcomes, issuePdf, seconds,
+                    stages, this::reportPath)));
             Path folder;
             if (status == IssueResult.Status.FAILED) {
-                folder = staging.keepFailed();
+                folder = staging().keepFailed();
             } else {
-                staging.commit();
-                folder = staging.place();
+                staging().commit();
+                folder = staging().place();
                 if (!options.shard().isAll()) {
                     // a merged report no longer tells the truth once a shard is built again
                     world.removeOutput(options.outDir().resolve(REPORT));
@@ -379,14 +400,75 @@ public final class IssueBuilder {
             int pages = outcomes.stream().filter(a -> a.ok() && a.inShard).mapToInt(a -> a.pages).sum();
             return new IssueResult(provisional ? ExitCode.PARTIAL_FAILURE : ExitCode.OK, status,
                     (int) outcomes.stream().filter(a -> a.inShard).count(), failed, pages, folder,
-                    issuePdf.map(folder::resolve), Optional.of(folder.resolve(REPORT)));
+                    issuePdf.map(folder::resolve), Optional.of(folder.resolve(REPORT)),
+                    outcomes.stream().filter(a -> a.inShard).flatMap(a -> a.warnings.stream()).toList());
+        }
+
+        /**
+         * A file named in the report: relative to the report's folder and normalised, with '/'
+         * between names; a name that is not a file ("--layout x") as it is.
+         */
+        private String reportPath(String file) {
+            try {
+                if (file.isEmpty() || !world.exists(Path.of(file))) {
+                    return file;
+                }
+                Path base = staging().place().toAbsolutePath().normalize();
+                Path rel = base.relativize(Path.of(file).toAbsolutePath().normalize());
+                return rel.toString().replace(java.io.File.separatorChar, '/');
+            } catch (IllegalArgumentException e) {
+                return file; // not a path, or on another drive: as it is
+            }
         }
 
         private IssueResult interrupted() {
-            staging.discard();
+            staging().discard();
             return new IssueResult(ExitCode.INTERRUPTED, IssueResult.Status.INTERRUPTED, outcomes.size(),
-                    (int) outcomes.stream().filter(ArticleOutcome::failed).count(), 0, staging.place(),
+                    (int) outcomes.stream().filter(ArticleOutcome::failed).count(), 0, staging().place(),
                     Optional.empty(), Optional.empty());
+        }
+
+        /** With {@code --warnings-as-errors}, an article with warnings fails: its warnings are its errors. */
+        private void refuseWarnings(List<Diagnostic> warnings) {
+            if (options.warningsAsErrors() && !warnings.isEmpty()) {
+                throw SeparataException.invalid(warnings.stream().map(Diagnostic::asError).toList());
+            }
+        }
+
+        /**
+         * A dry run: every article read, checked and counted as the build does it, and the issue
+         * paginated; nothing is rendered or written.
+         */
+        DryRun plan() {
+            try {
+                read();
+                if (interrupt.isRaised()) {
+                    return new DryRun(List.of(), true);
+                }
+                plan = issues.settle(plan, outcomes.stream().filter(ArticleOutcome::ok)
+                        .map(a -> a.prepared.orElseThrow()).toList());
+                paginate(outcomes, plan.firstPage(), plan.rectoStart());
+                List<DryRun.Entry> entries = new ArrayList<>();
+                for (ArticleOutcome a : outcomes) {
+                    List<Diagnostic> warnings = new ArrayList<>(a.warnings);
+                    List<Diagnostic> errors = new ArrayList<>(a.errors);
+                    if (a.ok()) {
+                        Prepared placed = issues.place(plan, a.prepared.orElseThrow(), a.range.orElseThrow());
+                        placed.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+                        if (options.warningsAsErrors() && !warnings.isEmpty()) {
+                            warnings.stream().map(Diagnostic::asError).forEach(errors::add);
+                            warnings.clear();
+                        }
+                    }
+                    entries.add(new DryRun.Entry(a.file, errors.isEmpty() ? a.range : Optional.empty(),
+                            a.blankBefore && errors.isEmpty(), errors.isEmpty() ? a.pages : 0, warnings, errors,
+                            !errors.isEmpty() ? "failed" : a.ok() ? "ok" : "stopped"));
+                }
+                return new DryRun(entries, false);
+            } finally {
+                pool.shutdownNow();
+                issueThread.shutdownNow();
+            }
         }
 
         /**
@@ -442,6 +524,7 @@ public final class IssueBuilder {
                 return;
             }
             long t0 = world.nanoTime();
+            progress.begin(a.file);
             try {
                 String detail = step.run(a);
                 progress.done(a.file, true, detail);

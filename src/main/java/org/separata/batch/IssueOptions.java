@@ -19,9 +19,12 @@ import org.separata.pipeline.RenderOptions;
  * @param shard        render only this slice of the offprints (then no issue PDF is made)
  * @param root         the folder every file the issue manifest names must lie in (articles, cover, a
  *                     layout folder); default: the issue file's folder
+ * @param warningsAsErrors an article with warnings fails, its warnings its errors
+ *                     ({@code --warnings-as-errors})
  */
 public record IssueOptions(Path outDir, int jobs, RenderOptions render, Optional<Boolean> rectoStart,
-                           boolean allowPartial, boolean failFast, Shard shard, Optional<Path> root) {
+                           boolean allowPartial, boolean failFast, Shard shard, Optional<Path> root,
+                           boolean warningsAsErrors) {
     public IssueOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be 1 or more");
@@ -33,14 +36,15 @@ public record IssueOptions(Path outDir, int jobs, RenderOptions render, Optional
         root = root == null ? Optional.empty() : root;
     }
 
-    /** Options whose files all lie in the issue file's folder. */
+    /** Options whose files all lie in the issue file's folder; warnings are warnings. */
     public IssueOptions(Path outDir, int jobs, RenderOptions render, Optional<Boolean> rectoStart,
                         boolean allowPartial, boolean failFast, Shard shard) {
-        this(outDir, jobs, render, rectoStart, allowPartial, failFast, shard, Optional.empty());
+        this(outDir, jobs, render, rectoStart, allowPartial, failFast, shard, Optional.empty(), false);
     }
 
     /** These options with another root. */
     public IssueOptions withRoot(Path folder) {
-        return new IssueOptions(outDir, jobs, render, rectoStart, allowPartial, failFast, shard, Optional.of(folder));
+        return new IssueOptions(outDir, jobs, render, rectoStart, allowPartial, failFast, shard, Optional.of(folder),
+                warningsAsErrors);
     }
 }

@@ -1,7 +1,9 @@
 package org.separata.batch;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 
 /**
@@ -11,9 +13,20 @@ import org.separata.diag.ExitCode;
  *                 folder kept beside it (failed), or the output folder left as it was (interrupted)
  * @param issuePdf the issue PDF inside {@code folder}, if one was made
  * @param report   the report inside {@code folder}, if one was written
+ * @param warnings the warnings of this run's articles, in issue order
  */
 public record IssueResult(ExitCode exitCode, Status status, int articles, int failed, int pages, Path folder,
-                          Optional<Path> issuePdf, Optional<Path> report) {
+                          Optional<Path> issuePdf, Optional<Path> report, List<Diagnostic> warnings) {
+
+    public IssueResult {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public IssueResult(ExitCode exitCode, Status status, int articles, int failed, int pages, Path folder,
+                       Optional<Path> issuePdf, Optional<Path> report) {
+        this(exitCode, status, articles, failed, pages, folder, issuePdf, report, List.of());
+    }
 
     public enum Status {
         /** Every article succeeded; the output folder holds the new build, its pages final. */

@@ -1,6 +1,7 @@
 package org.separata.batch;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -11,15 +12,53 @@ public interface Progress {
 
     void start(String stage, int total);
 
+    /** An item of the current stage has begun (the bar shows it as running). */
+    default void begin(String item) {
+    }
+
     void done(String item, boolean ok, String detail);
 
     void finish();
 
-    /** A bar on one line, redrawn with carriage returns: done/total, elapsed, ETA. */
+    /** How often the bar is redrawn while nothing finishes, so that its clock moves. */
+    long TICK_MILLIS = 250;
+
+    /**
+     * A bar on one line, redrawn with carriage returns: done and running items, elapsed time and
+     * an estimate of the time left. It moves from the start: items under way fill part of it, and
+     * it is redrawn every {@value #TICK_MILLIS} ms while a stage runs.
+     */
     static Progress bar(PrintWriter err, LongSupplier nanos) {
         return new Counting(err, nanos) {
+            private Thread ticker;
+
             @Override
             void started() {
+                draw();
+                if (ticker == null) {
+                    ticker = new Thread(this::tick, "separata-progress");
+                    ticker.setDaemon(true);
+                    ticker.start();
+                }
+            }
+
+            private void tick() {
+                try {
+                    while (true) {
+                        Thread.sleep(TICK_MILLIS);
+                        synchronized (this) {
+                            if (active()) {
+                                draw();
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    // finished
+                }
+            }
+
+            @Override
+            void begun() {
                 draw();
             }
 
@@ -34,17 +73,25 @@ public interface Progress {
 
             @Override
             public synchronized void finish() {
-                err.println();
-                err.flush();
+                if (active()) {
+                    draw();
+                    err.println();
+                    err.flush();
+                }
+                stopped();
             }
 
             private void draw() {
                 double elapsed = elapsed();
-                double eta = done == 0 ? 0 : elapsed / done * (total - done);
                 int width = 30;
                 int filled = total == 0 ? width : done * width / total;
-                err.printf(java.util.Locale.ROOT, "\r\033[K%-10s [%s%s] %d/%d  %.1f s elapsed  ETA %.1f s", stage, "#".repeat(filled),
-                        " ".repeat(width - filled), done, total, elapsed, eta);
+                // an item under way counts as half done, so the bar moves before the first one ends
+                int half = total == 0 ? 0 : Math.min(width - filled, (2 * done + running) * width / (2 * total) - filled);
+                String eta = done == 0 ? "ETA …" : String.format(Locale.ROOT, "ETA %.1f s",
+                        elapsed / done * (total - done));
+                err.printf(Locale.ROOT, "\r\033[K%-10s [%s%s%s] %d/%d%s  %.1f s elapsed  %s", stage, "#".repeat(filled),
+                        "-".repeat(Math.max(0, half)), " ".repeat(width - filled - Math.max(0, half)), done, total,
+                        running > 0 ? " (" + running + " running)" : "", elapsed, eta);
                 err.flush();
             }
         };
@@ -55,13 +102,13 @@ public interface Progress {
         return new Counting(err, nanos) {
             @Override
             void started() {
-                err.printf(java.util.Locale.ROOT, "%s: %d to do%n", stage, total);
+                err.printf(Locale.ROOT, "%s: %d to do%n", stage, total);
                 err.flush();
             }
 
             @Override
             void item(String item, boolean ok, String detail) {
-                err.printf(java.util.Locale.ROOT, "%s %d/%d %s %s%s (%.1f s)%n", stage, done, total, ok ? "ok" : "FAILED", item,
+                err.printf(Locale.ROOT, "%s %d/%d %s %s%s (%.1f s)%n", stage, done, total, ok ? "ok" : "FAILED", item,
                         detail.isEmpty() ? "" : ": " + detail, elapsed());
                 err.flush();
             }
@@ -69,6 +116,7 @@ public interface Progress {
             @Override
             public void finish() {
                 err.flush();
+                stopped();
             }
         };
     }
@@ -95,7 +143,9 @@ public interface Progress {
         String stage = "";
         int total;
         int done;
+        int running;
         private long start;
+        private boolean active;
 
         Counting(PrintWriter err, LongSupplier nanos) {
             this.err = err;
@@ -107,14 +157,32 @@ public interface Progress {
             stage = s;
             total = t;
             done = 0;
+            running = 0;
             start = nanos.getAsLong();
+            active = true;
             started();
+        }
+
+        @Override
+        public synchronized void begin(String item) {
+            running++;
+            begun();
         }
 
         @Override
         public synchronized void done(String item, boolean ok, String detail) {
             done++;
+            running = Math.max(0, running - 1);
             item(item, ok, detail);
+        }
+
+        /** Whether a stage is under way (started and not finished). */
+        synchronized boolean active() {
+            return active;
+        }
+
+        synchronized void stopped() {
+            active = false;
         }
 
         double elapsed() {
@@ -122,6 +190,9 @@ public interface Progress {
         }
 
         abstract void started();
+
+        void begun() {
+        }
 
         abstract void item(String item, boolean ok, String detail);
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.separata.diag.Diagnostic;
 import org.separata.model.IssueManifest;
 import org.separata.pipeline.IssuePlan;
@@ -12,9 +13,13 @@ import org.separata.pipeline.IssuePlan;
 /**
  * The machine-readable report of an issue build ({@code report.json}): what the build is
  * ({@code status}: {@code complete}, {@code provisional} or {@code failed}; {@code pagesFinal}),
- * then one entry per article, then the totals. Paths are relative to the report's folder, so the
- * report stays true when its folder is moved into place. A shard's report lists every article
- * (the issue is paginated as a whole) but counts only its own in the totals.
+ * then one entry per article, then the totals. Paths of files are relative to the report's folder
+ * and normalised ({@code ../examples/a.yaml}, never {@code /x/issue/../a.yaml}), so the report stays
+ * true when its folder is moved into place (the staging folder, the output folder and
+ * {@code OUTDIR.failed} are siblings); an article's {@code file} is as the issue manifest lists
+ * it. Every field has one JSON type: counts and page numbers are integers, durations are
+ * seconds with decimals, volume and number are strings (as printed: "9", "3-4"). A shard's report
+ * lists every article (the issue is paginated as a whole) but counts only its own in the totals.
  */
 final class Report {
 
@@ -26,11 +31,11 @@ final class Report {
 
     static Map<String, Object> of(IssuePlan plan, IssueOptions options, IssueResult.Status status, String digest,
                                   List<ArticleOutcome> outcomes, Optional<String> issuePdf, double seconds,
-                                  Map<String, Double> stages) {
+                                  Map<String, Double> stages, UnaryOperator<String> paths) {
         IssueManifest manifest = plan.manifest();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
-        root.put("issue", plan.file().toString());
+        root.put("issue", paths.apply(plan.file().toString()));
         root.put("journal", manifest.journal().title());
         manifest.issue().volume().ifPresent(v -> root.put("volume", v));
         manifest.issue().number().ifPresent(v -> root.put("number", v));
@@ -61,8 +66,8 @@ final class Report {
             if (a.status().equals("ok")) {
                 a.offprint.ifPresent(o -> m.put("offprint", o));
             }
-            m.put("warnings", a.warnings.stream().map(Report::diagnostic).toList());
-            m.put("errors", a.errors.stream().map(Report::diagnostic).toList());
+            m.put("warnings", a.warnings.stream().map(d -> diagnostic(d, paths)).toList());
+            m.put("errors", a.errors.stream().map(d -> diagnostic(d, paths)).toList());
             m.put("seconds", a.seconds);
             articles.add(m);
         }
@@ -93,10 +98,10 @@ final class Report {
         throw new IllegalArgumentException(index + " of " + total);
     }
 
-    private static Map<String, Object> diagnostic(Diagnostic d) {
+    private static Map<String, Object> diagnostic(Diagnostic d, UnaryOperator<String> paths) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("severity", d.severity().label());
-        m.put("file", d.location().file());
+        m.put("file", paths.apply(d.location().file()));
         if (d.location().line() > 0) {
             m.put("line", d.location().line());
         }

@@ -2,8 +2,11 @@ package org.separata.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.separata.diag.SeparataException;
+import org.separata.diag.SourceLocation;
 import org.separata.finish.PdfStandard;
 import org.separata.pipeline.RenderOptions;
+import org.separata.pipeline.Separata;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,6 +31,19 @@ final class ArticleOptions {
 
     Optional<String> layout() {
         return Optional.ofNullable(layout);
+    }
+
+    /**
+     * Refuses a {@code --layout} that names no pack, before anything is read: a mistyped name is
+     * a wrong command line (exit 2), with the nearest built-in name.
+     */
+    void checkLayout(Separata separata) {
+        if (layout == null) {
+            return;
+        }
+        separata.layouts().missing(layout, SourceLocation.of("--layout " + layout)).ifPresent(d -> {
+            throw SeparataException.usage(d.location(), d.message(), d.hint().orElse(null));
+        });
     }
 
     RenderOptions toRenderOptions(boolean allowMissingGlyphs, PdfStandard standard) {

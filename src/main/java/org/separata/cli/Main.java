@@ -6,9 +6,9 @@ import java.util.Map;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 import org.separata.diag.JvmLimits;
+import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
 import org.separata.diag.UnsafeText;
-import org.separata.diag.SeparataException;
 import org.separata.env.World;
 import org.separata.pipeline.Separata;
 import picocli.CommandLine;
@@ -16,10 +16,10 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code separata} command line. Each subcommand is its own class and returns an exit code.
- * The subcommands are added in {@link #run}: when the first argument names one, only that one, so
- * that picocli reads the annotations of the command that runs and no others.
+ * The subcommands are added in {@link #commandLine}: when the first argument names one, only that
+ * one, so that picocli reads the annotations of the command that runs and no others.
  */
-@Command(name = "separata", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "separata", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Typesets scholarly journal articles into print-ready PDF offprints.",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage (or an output that names an input), 3 invalid "
                 + "input, 4 some articles failed, 5 the output cannot be written, 130 interrupted."})
@@ -34,6 +34,12 @@ public final class Main {
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", "java.sql.*");
         }
+        // Help is plain text: everything printed passes TerminalWriter, which would show picocli's
+        // own escape sequences as text. The labels of diagnostics are coloured beneath it instead
+        // (ColourWriter, through Terminal).
+        if (System.getProperty("picocli.ansi") == null) {
+            System.setProperty("picocli.ansi", "false");
+        }
     }
 
     public static void main(String[] args) {
@@ -44,17 +50,27 @@ public final class Main {
                 System.err.println(UnsafeText.escape("separata: internal error in " + t.getName() + ": " + e));
             }
         });
-        System.exit(start(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        World world = World.system();
+        Terminal terminal = Terminal.system(world);
+        int code = start(args, terminal, new Separata(world));
+        terminal.out.flush();
+        terminal.err.flush();
+        System.exit(code);
     }
 
     /**
      * What {@link #main} runs, without exiting: the warm-up for the command starts first, before
      * the command line is parsed ({@link StartUp}), then the command runs.
      */
-    static int start(String[] args, PrintWriter out, PrintWriter err) {
-        Separata separata = new Separata(World.system());
+    static int start(String[] args, Terminal terminal, Separata separata) {
         StartUp.warmUp(separata, args);
-        return run(args, out, err, separata);
+        return run(args, terminal, separata);
+    }
+
+    /** {@link #start} with the given writers (the build's training runs, {@link Training}). */
+    static int start(String[] args, PrintWriter out, PrintWriter err) {
+        World world = World.system();
+        return start(args, Terminal.of(out, err, world), new Separata(world));
     }
 
     /** Runs the command line with the given writers; returns the exit code. */
@@ -64,25 +80,27 @@ public final class Main {
 
     /** Runs the command line in the given world (a fixed clock, say); returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, World world) {
-        return run(args, out, err, new Separata(world));
+        return run(args, Terminal.of(out, err, world), world);
     }
 
-    private static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Separata separata) {
-        // nothing from an input reaches the terminal as a control sequence
-        PrintWriter out = new PrintWriter(new TerminalWriter(rawOut), true);
-        PrintWriter err = new PrintWriter(new TerminalWriter(rawErr), true);
-        CommandLine cl = commandLine(args, out, err, separata);
+    /** Runs the command line on {@code terminal}'s streams; returns the exit code. */
+    static int run(String[] args, Terminal terminal, World world) {
+        return run(args, terminal, new Separata(world));
+    }
+
+    private static int run(String[] args, Terminal terminal, Separata separata) {
+        CommandLine cl = commandLine(args, terminal, separata);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
             // The JVM's own limits, reached outside a batch's per-article handling: a short message
             // naming what was being worked on, never a trace. Its frames are gone, so there is room.
             Diagnostic d = JvmLimits.diagnostic(e, SourceLocation.of(subject(cl, args))).orElseThrow();
-            err.println(d.format());
+            terminal.err.println(d.format());
             return ExitCode.INTERNAL.code();
         } finally {
-            out.flush();
-            err.flush();
+            terminal.out.flush();
+            terminal.err.flush();
         }
     }
 
@@ -100,8 +118,21 @@ public final class Main {
         return args.length > 0 ? "separata " + args[0] : "separata";
     }
 
-    private static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err, Separata separata) {
-        CommandLine cl = new CommandLine(new Main(), new Factory(separata));
+    /**
+     * The command line with every subcommand, built with the shared pipeline and printing to
+     * {@code terminal} (the manual page and completion are made from it, {@link Manual}).
+     */
+    static CommandLine commandLine(Terminal terminal, Separata separata) {
+        return commandLine(new String[0], terminal, separata);
+    }
+
+    /**
+     * The command line for {@code args}: with the subcommand the first argument names only, or
+     * with all of them (no subcommand named, or {@code help}).
+     */
+    static CommandLine commandLine(String[] args, Terminal terminal, Separata separata) {
+        PrintWriter err = terminal.err;
+        CommandLine cl = new CommandLine(new Main(), new Factory(separata, terminal));
         Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null; // help names the others
         if (named == CommandLine.HelpCommand.class) {
             named = null;
@@ -111,8 +142,9 @@ public final class Main {
                 cl.addSubcommand(command);
             }
         }
-        cl.setOut(out);
+        cl.setOut(terminal.out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler(Main::wrongCommandLine);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof SeparataException s) {
                 s.diagnostics().forEach(d -> err.println(d.format()));
@@ -139,35 +171,48 @@ public final class Main {
         m.put("validate", ValidateCommand.class);
         m.put("issue", IssueCommand.class);
         m.put("layouts", LayoutsCommand.class);
+        m.put("fonts", FontsCommand.class);
         m.put("help", CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** Gives every subcommand the shared pipeline. */
-    private record Factory(Separata separata) implements CommandLine.IFactory {
+    /**
+     * A command line picocli cannot take (an unknown option, a value of the wrong kind): what is
+     * wrong, the options meant if one was mistyped, and where help is; exit 2.
+     */
+    private static int wrongCommandLine(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(cmd.getCommandSpec().qualifiedName() + ": error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("    hint: see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    /** Gives every subcommand the shared pipeline and the terminal. */
+    private record Factory(Separata separata, Terminal terminal) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == RenderCommand.class) {
-                return cls.cast(new RenderCommand(separata));
+                return cls.cast(new RenderCommand(separata, terminal));
             }
             if (cls == ValidateCommand.class) {
-                return cls.cast(new ValidateCommand(separata));
+                return cls.cast(new ValidateCommand(separata, terminal));
             }
             if (cls == IssueCommand.class) {
-                return cls.cast(new IssueCommand(separata));
+                return cls.cast(new IssueCommand(separata, terminal));
             }
             if (cls == LayoutsCommand.class) {
                 return cls.cast(new LayoutsCommand(separata));
             }
+            if (cls == FontsCommand.class) {
+                return cls.cast(new FontsCommand(separata));
+            }
+            if (cls == Version.class) {
+                return cls.cast(new Version(separata.world()));
+            }
             return CommandLine.defaultFactory().create(cls);
-        }
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"separata " + (v == null ? "dev" : v)};
         }
     }
 }

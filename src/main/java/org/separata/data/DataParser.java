@@ -17,6 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SourceLocation;
 import org.separata.diag.UnsafeText;
+import org.separata.diag.Utf8;
 import org.separata.env.Limit;
 import org.separata.env.Limits;
 import org.separata.diag.SeparataException;
@@ -75,10 +76,7 @@ public final class DataParser {
      * @throws SeparataException (invalid input) on a syntax error, naming line and column
      */
     public static Node parse(byte[] content, String fileName, DataFormat format) {
-        UnsafeText.malformedUtf8(content).ifPresent(at -> {
-            throw SeparataException.invalid(new SourceLocation(fileName, at[0], at[1], ""),
-                    "the file is not valid UTF-8 here", "save the file as UTF-8; every manifest is read as UTF-8");
-        });
+        Utf8.check(content, fileName, false);
         JsonFactory factory = format == DataFormat.YAML ? YAML : JSON;
         try (JsonParser p = factory.createParser(content)) {
             JsonToken first = p.nextToken();

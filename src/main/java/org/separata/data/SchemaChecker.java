@@ -1,7 +1,6 @@
 package org.separata.data;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.separata.data.Node.ListNode;
 import org.separata.data.Node.MapNode;
 import org.separata.data.Node.ScalarNode;
 import org.separata.diag.Diagnostic;
+import org.separata.diag.Suggestions;
 
 /**
  * Checks a {@link Node} tree against a JSON Schema, so that the schema an editor uses for
@@ -51,12 +51,41 @@ public final class SchemaChecker {
 
     /** All problems found, in document order. An empty list means the data fits the schema. */
     public List<Diagnostic> check(Node data) {
-        List<Diagnostic> out = new ArrayList<>();
-        check(data, root, Optional.empty(), out);
-        return out;
+        return checkAll(data).problems();
     }
 
-    private void check(Node data, MapNode schema, Optional<String> description, List<Diagnostic> out) {
+    /**
+     * What checking {@code data} found, and the data a reader can still go on with: the tree with
+     * the keys the schema does not know taken out, and optional keys whose value has the wrong form
+     * or type. There is no such tree when a problem leaves nothing sensible to read (a required key
+     * missing, or of the wrong type; a list too short; an entry of a list that is wrong as a whole).
+     *
+     * @param problems every problem, in document order
+     * @param usable   the data with what was refused taken out, when reading can go on
+     */
+    public record Result(List<Diagnostic> problems, Optional<Node> usable) {
+        public Result {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Checks {@code data}; see {@link Result}. */
+    public Result checkAll(Node data) {
+        List<Diagnostic> out = new ArrayList<>();
+        boolean[] fatal = {false};
+        Checked c = check(data, root, Optional.empty(), out, fatal);
+        return new Result(out, fatal[0] || c.verdict == Verdict.WRONG_TYPE ? Optional.empty() : Optional.of(c.node));
+    }
+
+    /** How a value fared: it fits; its form is refused (a pattern, an enum, a bound); its type is wrong. */
+    private enum Verdict { FITS, WRONG_VALUE, WRONG_TYPE }
+
+    /** A value checked: the verdict, and the value with what was refused inside it taken out. */
+    private record Checked(Verdict verdict, Node node) {
+    }
+
+    private Checked check(Node data, MapNode schema, Optional<String> description, List<Diagnostic> out,
+                          boolean[] fatal) {
         schema = resolve(schema);
         Optional<String> desc = string(schema, "description").or(() -> description);
         List<String> types = types(schema);
@@ -65,36 +94,51 @@ public final class SchemaChecker {
                     "expected " + types.stream().map(SchemaChecker::article).collect(Collectors.joining(" or "))
                             + ", found " + data.describe(),
                     desc.orElse(null)));
-            return;
+            return new Checked(Verdict.WRONG_TYPE, data);
         }
         if (data instanceof MapNode map) {
-            checkMap(map, schema, out);
+            return new Checked(Verdict.FITS, checkMap(map, schema, out, fatal));
         } else if (data instanceof ListNode list) {
-            checkList(list, schema, desc, out);
+            return new Checked(Verdict.FITS, checkList(list, schema, desc, out, fatal));
         } else if (data instanceof ScalarNode scalar) {
+            int before = out.size();
             checkScalar(scalar, schema, desc, out);
+            return new Checked(out.size() == before ? Verdict.FITS : Verdict.WRONG_VALUE, data);
         }
+        return new Checked(Verdict.FITS, data);
     }
 
-    private void checkMap(MapNode map, MapNode schema, List<Diagnostic> out) {
+    private MapNode checkMap(MapNode map, MapNode schema, List<Diagnostic> out, boolean[] fatal) {
         MapNode props = schema.get("properties").filter(MapNode.class::isInstance).map(MapNode.class::cast)
                 .orElse(null);
         Node additional = schema.get("additionalProperties").orElse(null);
         boolean closed = additional instanceof ScalarNode s && s.text().equals("false");
         Set<String> allowed = props == null ? Set.of() : props.entries().keySet();
+        Set<String> required = schema.get("required").filter(ListNode.class::isInstance)
+                .map(r -> ((ListNode) r).items().stream().map(n -> ((ScalarNode) n).text())
+                        .collect(Collectors.toCollection(java.util.LinkedHashSet::new)))
+                .orElse(new java.util.LinkedHashSet<>());
         Map<String, Node> patterns = schema.get("patternProperties").filter(MapNode.class::isInstance)
                 .map(n -> ((MapNode) n).entries()).orElse(Map.of());
+        Map<String, Node> kept = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Node> e : map.entries().entrySet()) {
             Node propSchema = props == null ? null : props.entries().get(e.getKey());
             Optional<MapNode> byPattern = patterns.entrySet().stream()
                     .filter(p -> Pattern.compile(p.getKey()).matcher(e.getKey()).find())
                     .map(p -> p.getValue()).filter(MapNode.class::isInstance).map(MapNode.class::cast).findFirst();
-            if (propSchema instanceof MapNode ps) {
-                check(e.getValue(), ps, Optional.empty(), out);
-            } else if (byPattern.isPresent()) {
-                check(e.getValue(), byPattern.get(), Optional.empty(), out);
-            } else if (additional instanceof MapNode as) {
-                check(e.getValue(), as, Optional.empty(), out);
+            MapNode valueSchema = propSchema instanceof MapNode ps ? ps : byPattern
+                    .orElse(additional instanceof MapNode as ? as : null);
+            if (valueSchema != null) {
+                Checked c = check(e.getValue(), valueSchema, Optional.empty(), out, fatal);
+                boolean isRequired = required.contains(e.getKey());
+                if (c.verdict == Verdict.FITS) {
+                    kept.put(e.getKey(), c.node);
+                } else if (isRequired && c.verdict == Verdict.WRONG_TYPE) {
+                    fatal[0] = true; // a reader cannot do without it
+                } else if (isRequired) {
+                    kept.put(e.getKey(), c.node); // a value of the wrong form is still a value
+                }
+                // an optional value that is refused is left out: what is read goes on without it
             } else if (closed) {
                 String hint = unknownKeyHint(e.getKey(), allowed);
                 for (Map.Entry<String, Node> p : patterns.entrySet()) {
@@ -102,37 +146,48 @@ public final class SchemaChecker {
                             ? string(pm, "description").map(d -> " (" + d + ")").orElse("") : "");
                 }
                 out.add(Diagnostic.error(e.getValue().location(), "unknown key '" + e.getKey() + "'", hint));
+            } else {
+                kept.put(e.getKey(), e.getValue());
             }
         }
-        schema.get("required").filter(ListNode.class::isInstance).map(ListNode.class::cast).ifPresent(req -> {
-            for (Node r : req.items()) {
-                String key = ((ScalarNode) r).text();
-                if (!map.entries().containsKey(key)) {
-                    String path = map.path().isEmpty() ? key : map.path() + "." + key;
-                    Optional<String> hint = props == null ? Optional.empty()
-                            : props.get(key).filter(MapNode.class::isInstance)
-                                    .flatMap(p -> string(resolve((MapNode) p), "description")
-                                            .or(() -> string((MapNode) p, "description")));
-                    out.add(Diagnostic.error(map.location().withPath(path), "missing '" + key + "'",
-                            hint.map(h -> "add it: " + h).orElse("add it")));
-                }
+        for (String key : required) {
+            if (!map.entries().containsKey(key)) {
+                String path = map.path().isEmpty() ? key : map.path() + "." + key;
+                Optional<String> hint = props == null ? Optional.empty()
+                        : props.get(key).filter(MapNode.class::isInstance)
+                                .flatMap(p -> string(resolve((MapNode) p), "description")
+                                        .or(() -> string((MapNode) p, "description")));
+                out.add(Diagnostic.error(map.location().withPath(path), "missing '" + key + "'",
+                        hint.map(h -> "add it: " + h).orElse("add it")));
+                fatal[0] = true;
             }
-        });
+        }
+        return new MapNode(kept, map.location());
     }
 
-    private void checkList(ListNode list, MapNode schema, Optional<String> desc, List<Diagnostic> out) {
+    private ListNode checkList(ListNode list, MapNode schema, Optional<String> desc, List<Diagnostic> out,
+                               boolean[] fatal) {
         integer(schema, "minItems").ifPresent(min -> {
             if (list.items().size() < min) {
                 out.add(Diagnostic.error(list.location(),
                         "needs at least " + min + (min == 1 ? " entry" : " entries") + ", found "
                                 + list.items().size(), desc.orElse(null)));
+                fatal[0] = true;
             }
         });
-        schema.get("items").filter(MapNode.class::isInstance).map(MapNode.class::cast).ifPresent(items -> {
-            for (Node item : list.items()) {
-                check(item, items, Optional.empty(), out);
+        Optional<MapNode> items = schema.get("items").filter(MapNode.class::isInstance).map(MapNode.class::cast);
+        if (items.isEmpty()) {
+            return list;
+        }
+        List<Node> kept = new ArrayList<>();
+        for (Node item : list.items()) {
+            Checked c = check(item, items.get(), Optional.empty(), out, fatal);
+            if (c.verdict == Verdict.WRONG_TYPE) {
+                fatal[0] = true; // leaving it out would renumber the entries after it
             }
-        });
+            kept.add(c.node);
+        }
+        return new ListNode(kept, list.location());
     }
 
     private void checkScalar(ScalarNode s, MapNode schema, Optional<String> desc, List<Diagnostic> out) {
@@ -140,7 +195,7 @@ public final class SchemaChecker {
             List<String> values = e.items().stream().map(n -> ((ScalarNode) n).text()).toList();
             if (!values.contains(s.text())) {
                 out.add(Diagnostic.error(s.location(), "'" + s.text() + "' is not one of the allowed values",
-                        "use one of: " + String.join(", ", values)));
+                        Suggestions.didYouMean(s.text(), values) + "use one of: " + String.join(", ", values)));
             }
         });
         if (s.kind() == ScalarNode.Kind.STRING) {
@@ -227,29 +282,7 @@ public final class SchemaChecker {
     }
 
     static String unknownKeyHint(String key, Set<String> allowed) {
-        Optional<String> near = allowed.stream()
-                .filter(a -> distance(a, key) <= Math.max(2, key.length() / 4))
-                .min(Comparator.comparingInt(a -> distance(a, key)));
         String list = allowed.isEmpty() ? "none" : String.join(", ", allowed);
-        return near.map(n -> "did you mean '" + n + "'? ").orElse("") + "keys allowed here: " + list;
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.didYouMean(key, allowed) + "keys allowed here: " + list;
     }
 }

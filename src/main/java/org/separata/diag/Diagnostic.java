@@ -23,6 +23,15 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
         return new Diagnostic(Severity.WARNING, where, message, Optional.ofNullable(hint));
     }
 
+    /**
+     * This warning as an error ({@code --warnings-as-errors}): the same place, message and hint,
+     * the message saying why it is an error.
+     */
+    public Diagnostic asError() {
+        return isError() ? this : new Diagnostic(Severity.ERROR, location, message + " (a warning; --warnings-as-errors)",
+                hint);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -104,44 +104,6 @@ public final class UnsafeText {
         return sb.toString();
     }
 
-    /**
-     * Where bytes meant as UTF-8 are not: {line, column} of the first malformed sequence, if any.
-     * Text that starts with a UTF-16 byte order mark is not checked.
-     */
-    public static java.util.Optional<int[]> malformedUtf8(byte[] content) {
-        if (content.length >= 2 && ((content[0] & 0xff) == 0xfe && (content[1] & 0xff) == 0xff
-                || (content[0] & 0xff) == 0xff && (content[1] & 0xff) == 0xfe)) {
-            return java.util.Optional.empty();
-        }
-        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(content);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
-        int line = 1;
-        int column = 1;
-        while (true) {
-            java.nio.charset.CoderResult r = d.decode(in, out, true);
-            out.flip();
-            while (out.hasRemaining()) {
-                char c = out.get();
-                if (c == '\n') {
-                    line++;
-                    column = 1;
-                } else if (!Character.isLowSurrogate(c)) {
-                    column++;
-                }
-            }
-            out.clear();
-            if (r.isError()) {
-                return java.util.Optional.of(new int[] {line, column});
-            }
-            if (r.isUnderflow()) {
-                return java.util.Optional.empty();
-            }
-        }
-    }
-
     /** {@code \u001B}. */
     public static String hexEscape(char c) {
         return String.format(Locale.ROOT, "\\u%04X", (int) c);

@@ -296,15 +296,20 @@ public final class World {
         try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (bytes.length > max) {
-                throw SeparataException.invalid(where, shown + " is larger than " + max / (1024 * 1024) + " MiB, the limit "
-                                + sizeLimit.key(),
-                        "check that this is the right file and not an archive or another kind of file; "
-                                + sizeLimit.raiseHint(max / (1024 * 1024) * 4));
+                throw tooLarge(where, shown, max, sizeLimit);
             }
             return Optional.of(bytes);
         } catch (IOException e) {
             throw SeparataException.invalid(where, shown + " cannot be read: " + e.getMessage(), null);
         }
+    }
+
+    /** An input over its size limit: what it is, the limit, and how to raise it. */
+    private static SeparataException tooLarge(SourceLocation where, String shown, long max, Limit sizeLimit) {
+        return SeparataException.invalid(where, shown + " is larger than " + max / (1024 * 1024) + " MiB, the limit "
+                        + sizeLimit.key(),
+                "check that this is the right file and not an archive or another kind of file; "
+                        + sizeLimit.raiseHint(max / (1024 * 1024) * 4));
     }
 
     /**
@@ -708,6 +713,75 @@ public final class World {
             return out;
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    /** Whether {@code path} is a folder (following links). */
+    public boolean isFolder(Path path) {
+        return Files.isDirectory(path);
+    }
+
+    /**
+     * Makes the folder {@code dir} (and those above it) for outputs, if it is not there.
+     *
+     * @throws SeparataException (output, exit 5) when it cannot be made
+     */
+    public void makeFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw SeparataException.output(SourceLocation.of(dir.toString()), "cannot be made: " + Outputs.plain(e),
+                    Outputs.hint(e));
+        }
+    }
+
+    // ---- the process and its terminal -------------------------------------------------------------
+
+    /** An environment variable, if it is set (NO_COLOR, TERM…). */
+    public Optional<String> environment(String name) {
+        return Optional.ofNullable(env.get(name));
+    }
+
+    /**
+     * Whether the process's file descriptor {@code fd} (0 standard input, 1 standard output, 2
+     * standard error) is a terminal. On Linux this reads where {@code /proc/self/fd/N} points
+     * (a {@code /dev/pts/} or {@code /dev/tty} device); elsewhere only standard input and output
+     * together can be told, through the JDK's console.
+     */
+    public boolean isTerminal(int fd) {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return fd != 2 && System.console() != null;
+        }
+    }
+
+    /**
+     * The {@link #nanoTime} at which the process started (the JVM's start included), so that a
+     * figure of the run's duration counts all of it; the current time when that cannot be told.
+     */
+    public long processStartNanos() {
+        long now = System.nanoTime();
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> now - Math.max(0, Duration.between(start, Instant.now()).toNanos()))
+                .orElse(now);
+    }
+
+    /**
+     * Reads an input from a stream (standard input, the command line's {@code -}), bounded by
+     * {@link Limit#INPUT_MB} as a file is (by the bytes read); {@code name} is what messages call it.
+     */
+    public byte[] readInput(InputStream in, String name) {
+        long max = limits().bytes(Limit.INPUT_MB);
+        try {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw tooLarge(SourceLocation.of(name), name, max, Limit.INPUT_MB);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw SeparataException.invalid(SourceLocation.of(name), "cannot be read: " + e.getMessage(), null);
         }
     }
 

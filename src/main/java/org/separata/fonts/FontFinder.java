@@ -55,6 +55,23 @@ public final class FontFinder {
         return Optional.empty();
     }
 
+    /** A font found in a folder: its file, its family's name, and the code points it maps. */
+    public record Found(Path file, String family, java.util.function.IntPredicate covers) {
+    }
+
+    /** Every font in the font files of {@code folders} (each font of a collection), in file order. */
+    public List<Found> all(List<Path> folders) {
+        List<Found> out = new ArrayList<>();
+        for (Path folder : folders) {
+            for (Path file : world.fontFiles(folder)) {
+                for (Entry e : scan(folder, file)) {
+                    out.add(new Found(file, e.family(), e.coverage()::get));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Lower is tried first: the script's name in the file name, then regular weights. */
     private static int rank(Path file, String script) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

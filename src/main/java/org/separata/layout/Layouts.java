@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.separata.diag.Diagnostic;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.diag.Suggestions;
 import org.separata.env.ResourceRoot;
 import org.separata.env.World;
 import org.separata.fonts.FontCatalog;
@@ -74,18 +76,32 @@ public final class Layouts {
         return world.layout(nameOrPath).orElseThrow(() -> notFound(nameOrPath, where));
     }
 
+    /**
+     * Why {@code nameOrPath} names no layout pack, if it names none: the error to report at
+     * {@code where} (the command line turns it into a usage error for {@code --layout}).
+     */
+    public java.util.Optional<Diagnostic> missing(String nameOrPath, SourceLocation where) {
+        if (world.layout(nameOrPath).isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(notFound(nameOrPath, where).diagnostics().get(0));
+    }
+
     private SeparataException notFound(String nameOrPath, SourceLocation where) {
-        String builtIns = String.join(", ", world.builtInLayouts());
+        List<String> builtIn = world.builtInLayouts();
+        String builtIns = String.join(", ", builtIn);
         if (World.namesFolder(nameOrPath)) {
-            return SeparataException.invalid(where, "no layout pack in the folder '" + nameOrPath + "'",
+            return SeparataException.invalid(where, world.isFolder(Path.of(nameOrPath))
+                            ? "'" + nameOrPath + "' is a folder without a layout.yaml, not a layout pack"
+                            : "no layout pack in the folder '" + nameOrPath + "'",
                     "a pack is a folder that holds a layout.yaml; or use a built-in pack (" + builtIns + ")");
         }
         boolean folderHere = world.exists(Path.of(nameOrPath).resolve("layout.yaml"));
         return SeparataException.invalid(where, "no built-in layout pack '" + nameOrPath + "'",
-                folderHere ? "a bare name means a built-in pack; to use the folder '" + nameOrPath + "', write it as a "
-                        + "path: ./" + nameOrPath
-                        : "use one of the built-in packs (" + builtIns + ") or the path of a folder that holds a "
-                        + "layout.yaml (./mine, layouts/mine)");
+                Suggestions.didYouMean(nameOrPath, builtIn) + (folderHere ? "a bare name means a built-in pack; to "
+                        + "use the folder '" + nameOrPath + "', write it as a path: ./" + nameOrPath
+                        : "use one of the built-in packs (" + builtIns + "; 'separata layouts' lists them) or the path "
+                        + "of a folder that holds a layout.yaml (./mine, layouts/mine)"));
     }
 
     /**

@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.diag.Utf8;
 import org.separata.env.Limits;
 import org.separata.read.HardenedXml;
 
@@ -130,8 +131,8 @@ final class SvgCheck {
                 + "refer only to its own parts (#id), embed pictures as data: URIs (PNG or JPEG), or convert it to PNG";
 
         ImageKind.Header run() {
-            HardenedXml.malformedUtf8(bytes).ifPresent(at -> {
-                line = at[0];
+            Utf8.firstMalformedXml(bytes).ifPresent(at -> {
+                line = at.line();
                 throw refuse("it is not valid UTF-8", "save it again as SVG (UTF-8) from a drawing program");
             });
             XMLStreamReader r = null;

@@ -3,6 +3,8 @@ package org.separata.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.separata.diag.SourceIndex;
+import org.separata.diag.SourceLocation;
 import org.separata.env.ResourceRoot;
 import org.separata.model.IssueManifest;
 
@@ -27,10 +29,12 @@ public final class IssuePlan {
     final Optional<byte[]> coverImage;
     final Optional<LayoutChoice> layout;
     final String digest;
+    /** Where each field of the issue manifest is in its file. */
+    final SourceIndex sources;
 
     IssuePlan(Path file, IssueManifest manifest, RenderOptions options, boolean rectoStart, List<Path> articles,
               ResourceRoot root, Optional<Path> cover, Optional<byte[]> coverImage, Optional<LayoutChoice> layout,
-              String digest) {
+              String digest, SourceIndex sources) {
         this.file = file;
         this.manifest = manifest;
         this.options = options;
@@ -41,6 +45,7 @@ public final class IssuePlan {
         this.coverImage = coverImage;
         this.layout = layout;
         this.digest = digest;
+        this.sources = sources;
     }
 
     /** The issue manifest. */
@@ -82,8 +87,13 @@ public final class IssuePlan {
         return digest;
     }
 
+    /** Where article {@code index} is listed in the issue manifest (its file, line and column). */
+    public SourceLocation articleLocation(int index) {
+        return sources.locate("articles[" + index + "]");
+    }
+
     IssuePlan withLayout(LayoutChoice choice) {
         return new IssuePlan(file, manifest, options, rectoStart, articles, root, cover, coverImage, Optional.of(choice),
-                digest);
+                digest, sources);
     }
 }

@@ -64,7 +64,9 @@ public final class Issues {
     public IssuePlan plan(Path issueFile, RenderOptions options, Optional<Boolean> rectoStart, Optional<Path> root) {
         World world = separata.world();
         byte[] bytes = world.readInput(issueFile, Limit.MANIFEST_MB);
-        IssueManifest m = IssueManifestReader.read(bytes, issueFile.toString(), world.limits());
+        IssueManifestReader.Located located = IssueManifestReader.readLocated(bytes, issueFile.toString(),
+                world.limits());
+        IssueManifest m = located.manifest();
         ResourceRoot issueRoot = root.map(r -> ResourceRoot.folder(ResourceRoot.Role.ISSUE, r))
                 .orElseGet(() -> ResourceRoot.folderOf(ResourceRoot.Role.ISSUE, issueFile));
         Path folder = folderOf(issueFile);
@@ -75,7 +77,8 @@ public final class Issues {
                             "the issue manifest " + issueFile, where);
                 }));
         boolean recto = rectoStart.orElse(m.rectoStart());
-        List<Path> articles = m.articles().stream().map(issueFile::resolveSibling).toList();
+        // "issue/../adins/article.yaml" is named "adins/article.yaml" in every message
+        List<Path> articles = m.articles().stream().map(a -> issueFile.resolveSibling(a).normalize()).toList();
         Optional<byte[]> cover = m.coverImage().map(c -> {
             SourceLocation where = SourceLocation.of(issueFile.toString()).withPath("cover.image");
             byte[] image = world.read(issueRoot, folder, c, Limit.IMAGE_MB, where);
@@ -90,7 +93,7 @@ public final class Issues {
                 "recto-start=" + recto);
         return new IssuePlan(issueFile, m, options, recto, articles, issueRoot,
                 m.coverImage().map(issueFile::resolveSibling), cover, layout,
-                Separata.digest(bytes, how.getBytes(StandardCharsets.UTF_8)));
+                Separata.digest(bytes, how.getBytes(StandardCharsets.UTF_8)), located.sources());
     }
 
     /** The folder the issue file's names are relative to. */
@@ -117,6 +120,28 @@ public final class Issues {
     }
 
     /**
+     * The files a build of the issue depends on, for {@code issue --watch}: the issue manifest,
+     * its articles, their journal profiles (or where one would appear) and logos, the cover, and
+     * the files of a layout pack kept in a folder. An issue manifest that cannot be read is
+     * watched alone, so that fixing it starts the next build. {@code root}: as for {@link #plan}.
+     */
+    public List<Path> dependencies(Path issueFile, RenderOptions options, Optional<Path> root) {
+        LinkedHashSet<Path> out = new LinkedHashSet<>();
+        out.add(issueFile);
+        try {
+            IssuePlan plan = plan(issueFile, options, Optional.empty(), root);
+            out.addAll(inputs(plan));
+            RenderOptions each = plan.layout.map(l -> options.withLayout(Optional.of(l.name()))).orElse(options);
+            for (Path a : plan.articles) {
+                out.addAll(separata.dependencies(a, each));
+            }
+        } catch (SeparataException e) {
+            // the manifest is broken: the next build says how; watch it alone until then
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * A digest of everything a build of the issue read: the issue manifest, how its articles are
      * rendered, and each article with its journal profile ({@code prepared}, in issue order; an
      * article that could not be read counts as empty). Two builds (two shards, say) with the same
@@ -134,10 +159,86 @@ public final class Issues {
      * layout if decided. The article file is read inside the issue's root.
      */
     public Prepared prepare(IssuePlan plan, int index) {
+        checkArticleExists(plan, index);
         Path file = plan.articles.get(index);
-        return separata.prepare(file, () -> separata.world().read(plan.root, folderOf(plan.file),
-                plan.manifest.articles().get(index), Limit.INPUT_MB, SourceLocation.of(file.toString())),
-                plan.options, plan.layout);
+        return separata.prepare(file, articleBytes(plan, index), plan.options, plan.layout);
+    }
+
+    /** Reads article {@code index} of the issue through the gate, inside the issue's root. */
+    private java.util.function.Supplier<byte[]> articleBytes(IssuePlan plan, int index) {
+        Path file = plan.articles.get(index);
+        return () -> separata.world().read(plan.root, folderOf(plan.file), plan.manifest.articles().get(index),
+                Limit.INPUT_MB, SourceLocation.of(file.toString()));
+    }
+
+    /**
+     * An article the issue manifest lists but that is not there is an error at the manifest's
+     * line, not at a path the user never typed.
+     *
+     * @throws SeparataException (invalid input) when the file is not there
+     */
+    public void checkArticleExists(IssuePlan plan, int index) {
+        Path article = plan.articles.get(index);
+        if (!separata.world().exists(article)) {
+            Path folder = plan.file.toAbsolutePath().getParent();
+            throw SeparataException.invalid(plan.articleLocation(index), "the article '"
+                            + plan.manifest.articles().get(index) + "' is not there (looked for " + article + ")",
+                    "article paths are relative to the issue file's folder" + (folder == null ? "" : " (" + folder + ")")
+                            + ", not to the current folder; correct the path or add the file");
+        }
+    }
+
+    /**
+     * What {@code validate} finds in an issue: the issue manifest's own problems, then each
+     * article's, checked as {@code render} checks it, in the issue's layout when that is decided
+     * ({@code --layout} or the manifest's {@code layout:}). An article that is not there is an error
+     * at the manifest's line. When the manifest cannot be read, there are no articles to check.
+     *
+     * @param manifest the issue manifest's problems
+     * @param articles each article's file as the issue lists it, and what checking it found
+     */
+    public record IssueValidation(Validation manifest, List<Map.Entry<String, Validation>> articles) {
+        public IssueValidation {
+            articles = List.copyOf(articles);
+        }
+
+        /** Every problem, the manifest's first. */
+        public List<Diagnostic> diagnostics() {
+            List<Diagnostic> all = new ArrayList<>(manifest.diagnostics());
+            articles.forEach(a -> all.addAll(a.getValue().diagnostics()));
+            return all;
+        }
+    }
+
+    /**
+     * Checks an issue and every article in it, without rendering; see {@link IssueValidation}.
+     * The articles are read inside {@code root} as {@link #plan} says.
+     */
+    public IssueValidation validate(Path issueFile, RenderOptions options, Optional<Path> root) {
+        IssuePlan plan;
+        try {
+            plan = plan(issueFile, options, Optional.empty(), root);
+        } catch (SeparataException e) {
+            if (e.exitCode() != org.separata.diag.ExitCode.INVALID_INPUT) {
+                throw e;
+            }
+            return new IssueValidation(new Validation(e.diagnostics()), List.of());
+        }
+        List<Map.Entry<String, Validation>> articles = new ArrayList<>();
+        for (int i = 0; i < plan.articles.size(); i++) {
+            Validation v;
+            try {
+                checkArticleExists(plan, i);
+                v = separata.validate(plan.articles.get(i), articleBytes(plan, i), options, plan.layout);
+            } catch (SeparataException e) {
+                if (e.exitCode() != org.separata.diag.ExitCode.INVALID_INPUT) {
+                    throw e;
+                }
+                v = new Validation(e.diagnostics());
+            }
+            articles.add(Map.entry(plan.manifest.articles().get(i), v));
+        }
+        return new IssueValidation(new Validation(List.of()), articles);
     }
 
     /**
@@ -234,7 +335,7 @@ public final class Issues {
                 links.add(new IssueLayout.ContentsLink(anchor.pageIndex(), anchor.left(), anchor.bottom(),
                         anchor.width(), anchor.height(), Integer.parseInt(anchor.id().substring(4))));
             }
-            done.accept("cover and contents", frontPages + " pages");
+            done.accept("cover and contents", org.separata.diag.Words.count(frontPages, "page"));
             for (IssueEntry e : entries) {
                 XhtmlDocument xhtml = separata.typeset(e.placed()).xhtml;
                 int pages = book.add(xhtml);

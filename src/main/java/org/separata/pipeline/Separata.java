@@ -22,6 +22,7 @@ import org.separata.finish.PdfFinisher;
 import org.separata.fonts.FontCatalog;
 import org.separata.fonts.FontFamily;
 import org.separata.fonts.FontFinder;
+import org.separata.fonts.Scripts;
 import org.separata.layout.FigureImages;
 import org.separata.layout.FontFallbacks;
 import org.separata.layout.GlyphPreflight;
@@ -34,7 +35,9 @@ import org.separata.layout.XhtmlLayout;
 import org.separata.model.Article;
 import org.separata.model.PageRange;
 import org.separata.read.ArticleLimits;
+import org.separata.read.InputKind;
 import org.separata.read.InputReader;
+import org.separata.read.ReadAttempt;
 import org.separata.read.JournalProfile;
 import org.separata.read.JournalProfileReader;
 import org.separata.read.JournalProfiles;
@@ -140,8 +143,15 @@ public final class Separata {
         return readAll(input, journal).read();
     }
 
-    /** What one read took in: the result, and the bytes of the input and its profile. */
-    private record Read(ReadResult read, List<Path> files, String digest) {
+    /**
+     * What one read took in: the article as far as it could be read with every error found, the
+     * files read, and a digest of the bytes of the input and its profile.
+     */
+    private record Read(ReadAttempt attempt, List<Path> files, String digest) {
+        /** The article, when nothing was wrong with it. */
+        ReadResult read() {
+            return attempt.orThrow();
+        }
     }
 
     private Read readAll(Path input, Optional<Path> journal) {
@@ -151,15 +161,24 @@ public final class Separata {
     /** Like {@link #readAll(Path, Optional)}, the input's bytes read by {@code content} (an issue's, in its root). */
     private Read readAll(Path input, Optional<Path> journal, Supplier<byte[]> content) {
         Optional<Path> profilePath = journalProfile(input, journal);
+        return readContent(content, input.toString(), Optional.of(input), profilePath);
+    }
+
+    /**
+     * Reads an article's bytes, named {@code name} in messages, with the journal profile at
+     * {@code profilePath} if there is one. {@code input}: the file the bytes come from, if any.
+     */
+    private Read readContent(Supplier<byte[]> content, String name, Optional<Path> input,
+                             Optional<Path> profilePath) {
         byte[] profileBytes = profilePath.map(p -> world.readInput(p, Limit.MANIFEST_MB)).orElse(new byte[0]);
         Optional<JournalProfiles> profiles = profilePath.map(p -> JournalProfileReader.read(profileBytes, p.toString()));
         byte[] bytes = content.get();
-        ReadResult read = InputReader.read(bytes, input.toString(), profiles, world.limits());
+        ReadAttempt attempt = InputReader.attempt(bytes, name, profiles, world.limits());
         List<Path> files = new ArrayList<>();
-        files.add(input);
+        input.ifPresent(files::add);
         profilePath.ifPresent(files::add);
-        read.profile().flatMap(JournalProfile::logoPath).ifPresent(files::add);
-        return new Read(read, files, digest(bytes, profileBytes));
+        attempt.read().flatMap(ReadResult::profile).flatMap(JournalProfile::logoPath).ifPresent(files::add);
+        return new Read(attempt, files, digest(bytes, profileBytes));
     }
 
     /** The journal profile an input uses: the one given, else the one next to it, if any. */
@@ -193,17 +212,66 @@ public final class Separata {
      */
     Prepared prepare(Path input, Supplier<byte[]> content, RenderOptions options, Optional<LayoutChoice> layout) {
         Read r = readAll(input, options.journal(), content);
-        return prepare(input.toString(), r.read(), options, layout, r.files(), r.digest());
+        return prepare(input.toString(), r.attempt(), options, layout, r.files(), r.digest());
+    }
+
+    /**
+     * Step 1 for an article's bytes from elsewhere (standard input), named {@code name} in
+     * messages: its journal profile is only the one {@code --journal} gives, and its figures are
+     * looked for in no folder.
+     */
+    public Prepared prepare(byte[] content, String name, RenderOptions options) {
+        Read r = readContent(() -> content, name, Optional.empty(), options.journal());
+        return prepare(name, r.attempt(), options, options.layout().map(LayoutChoice::option), r.files(), r.digest());
     }
 
     private Prepared prepare(String file, ReadResult read, RenderOptions options, Optional<LayoutChoice> layout,
                              List<Path> inputs, String digest) {
+        return prepare(file, ReadAttempt.of(read), options, layout, inputs, digest);
+    }
+
+    /**
+     * Checks what was read and, when nothing is wrong, gives the prepared article. When reading
+     * found errors, the checks still run on what could be read, so that every problem is reported
+     * in one run (a key typo, an ISSN's check digit and a character no font has, together).
+     */
+    private Prepared prepare(String file, ReadAttempt attempt, RenderOptions options, Optional<LayoutChoice> layout,
+                             List<Path> inputs, String digest) {
+        if (!attempt.errors().isEmpty()) {
+            List<Diagnostic> errors = new ArrayList<>(attempt.errors());
+            checksOnPartial(attempt, options, layout, options.allowMissingGlyphs()).stream()
+                    .filter(Diagnostic::isError).forEach(errors::add);
+            throw SeparataException.invalid(Validation.inOrder(errors));
+        }
+        ReadResult read = attempt.orThrow();
         Checked c = check(read, options, layout, options.allowMissingGlyphs());
         if (c.found().stream().anyMatch(Diagnostic::isError)) {
             throw new SeparataException(ExitCode.INVALID_INPUT, c.found().stream().filter(Diagnostic::isError).toList());
         }
         return new Prepared(file, read, c.article(), layouts.withTemplates(c.pack()), c.choice(), presentation(read), c.images(),
                 c.fallbacks(), options, c.found(), List.of(), inputs, digest, false);
+    }
+
+    /**
+     * What the checks after reading find in an article read only in part (reading found errors):
+     * every problem they can still tell. A check that cannot go on with what was read adds nothing;
+     * the read's own errors say what is wrong.
+     */
+    private List<Diagnostic> checksOnPartial(ReadAttempt attempt, RenderOptions options, Optional<LayoutChoice> layout,
+                                             boolean allowMissingGlyphs) {
+        if (attempt.read().isEmpty()) {
+            return List.of();
+        }
+        try {
+            return check(attempt.read().get(), options, layout, allowMissingGlyphs).found();
+        } catch (SeparataException e) {
+            if (e.exitCode() != ExitCode.INVALID_INPUT) {
+                throw e;
+            }
+            return e.diagnostics();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -415,15 +483,112 @@ public final class Separata {
      * location. Only a missing file, a bad layout or a bug end it early (as an exception).
      */
     public Validation validate(Path input, RenderOptions options) {
+        return validate(() -> readAll(input, options.journal()), options, options.layout().map(LayoutChoice::option));
+    }
+
+    /**
+     * Like {@link #validate(Path, RenderOptions)}, the input's bytes read by {@code content} (an
+     * issue's article, inside the issue's root), in the layout decided for an issue, if it is.
+     */
+    Validation validate(Path input, Supplier<byte[]> content, RenderOptions options, Optional<LayoutChoice> layout) {
+        return validate(() -> readAll(input, options.journal(), content), options, layout);
+    }
+
+    /**
+     * Checks an article's bytes from elsewhere (standard input), named {@code name} in messages,
+     * with only the journal profile {@code --journal} gives.
+     */
+    public Validation validate(byte[] content, String name, RenderOptions options) {
+        return validate(() -> readContent(() -> content, name, Optional.empty(), options.journal()), options,
+                options.layout().map(LayoutChoice::option));
+    }
+
+    private Validation validate(Supplier<Read> reading, RenderOptions options,
+                                Optional<LayoutChoice> layout) {
         try {
-            ReadResult read = readAll(input, options.journal()).read();
-            return new Validation(check(read, options, options.layout().map(LayoutChoice::option), false).found());
+            ReadAttempt attempt = reading.get().attempt();
+            if (attempt.errors().isEmpty()) {
+                return new Validation(check(attempt.orThrow(), options, layout, false).found());
+            }
+            List<Diagnostic> all = new ArrayList<>(attempt.errors());
+            all.addAll(checksOnPartial(attempt, options, layout, false));
+            return new Validation(all);
         } catch (SeparataException e) {
             if (e.exitCode() != ExitCode.INVALID_INPUT) {
                 throw e;
             }
             return new Validation(e.diagnostics());
         }
+    }
+
+    /**
+     * What the file {@code input} is (an article, an issue manifest, a journal profile), from its
+     * name and its keys; {@link InputKind#UNKNOWN} when it cannot be read or told.
+     */
+    public InputKind kindOf(Path input) {
+        try {
+            return InputKind.of(world.readInput(input), input.toString());
+        } catch (SeparataException e) {
+            return InputKind.UNKNOWN;
+        }
+    }
+
+    // ---- fonts --------------------------------------------------------------------------------------
+
+    /**
+     * A font family a layout can use: its name, what it is for ("text, headings" for the pack's
+     * own roles; "fallback" and where it was found for the others), its faces, and the scripts its
+     * regular face covers.
+     */
+    public record AvailableFont(String family, String use, List<String> faces, List<Scripts.Coverage> scripts) {
+    }
+
+    /**
+     * The fonts {@code layout} can set text in, in the order they are tried: the pack's families
+     * (by role), the built-in fallback chain, then fonts in the pack's own {@code fonts/} folder,
+     * in {@code fontPath} folders and (when {@code system}) in the system's font folders.
+     */
+    public List<AvailableFont> fonts(String layout, List<Path> fontPath, boolean system) {
+        LayoutPack pack = layouts.pack(layout, SourceLocation.of("--layout " + layout), fontPath);
+        List<AvailableFont> out = new ArrayList<>();
+        java.util.Map<String, List<String>> roles = new java.util.LinkedHashMap<>();
+        java.util.Map<String, FontFamily> byId = new java.util.LinkedHashMap<>();
+        pack.fonts().forEach((role, family) -> {
+            roles.computeIfAbsent(family.id(), k -> new ArrayList<>()).add(role);
+            byId.putIfAbsent(family.id(), family);
+        });
+        byId.forEach((id, f) -> out.add(available(f, "layout: " + String.join(", ", roles.get(id)))));
+        for (String id : fonts.fallbackIds()) {
+            fonts.family(id).filter(f -> !byId.containsKey(f.id()))
+                    .ifPresent(f -> out.add(available(f, "fallback (built in)")));
+        }
+        List<Path> folders = new ArrayList<>();
+        LayoutPack.ownFonts(world, pack.root()).ifPresent(folders::add);
+        folders.addAll(fontPath);
+        if (system) {
+            folders.addAll(world.systemFontFolders());
+        }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        out.forEach(f -> named.add(f.family()));
+        for (Path folder : folders) {
+            // a family is found in its regular file first, as FontFinder looks for one
+            List<FontFinder.Found> found = new ArrayList<>(fontFinder.all(List.of(folder)));
+            found.sort(java.util.Comparator.comparing((FontFinder.Found f) -> !f.file().getFileName().toString()
+                    .toLowerCase(java.util.Locale.ROOT).contains("regular")));
+            for (FontFinder.Found f : found) {
+                if (named.add(f.family())) {
+                    out.add(new AvailableFont(f.family(), "fallback (" + f.file() + ")", List.of(),
+                            Scripts.of(f.covers())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static AvailableFont available(FontFamily f, String use) {
+        List<String> faces = f.faces().stream().map(face -> face.weight() >= 600
+                ? (face.italic() ? "bold italic" : "bold") : face.italic() ? "italic" : "regular").toList();
+        return new AvailableFont(f.name(), use, faces, Scripts.of(f.regular()::covers));
     }
 
     // ---- the files a run reads ----------------------------------------------------------------------

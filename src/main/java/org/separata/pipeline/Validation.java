@@ -10,7 +10,24 @@ import org.separata.diag.Diagnostic;
 public record Validation(List<Diagnostic> diagnostics) {
 
     public Validation {
-        diagnostics = List.copyOf(diagnostics);
+        diagnostics = inOrder(diagnostics);
+    }
+
+    /**
+     * The diagnostics in the order a reader fixes them: the files in the order they first appear,
+     * and in each file by line and column (those without a line last, in the order found).
+     */
+    static List<Diagnostic> inOrder(List<Diagnostic> diagnostics) {
+        List<String> files = new java.util.ArrayList<>();
+        diagnostics.forEach(d -> {
+            if (!files.contains(d.location().file())) {
+                files.add(d.location().file());
+            }
+        });
+        return diagnostics.stream().sorted(java.util.Comparator
+                .comparingInt((Diagnostic d) -> files.indexOf(d.location().file()))
+                .thenComparingInt(d -> d.location().line() > 0 ? d.location().line() : Integer.MAX_VALUE)
+                .thenComparingInt(d -> d.location().column())).toList();
     }
 
     public List<Diagnostic> errors() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SeparataException;
+import org.separata.diag.Words;
 
 /**
  * Renders an article, and again each time the input, its journal profile (or the place one would
@@ -90,14 +91,13 @@ public final class Watch {
             Offprint offprint = separata.render(input, options);
             separata.world().writeAtomically(output, offprint.pdf());
             offprint.warnings().forEach(problems);
-            lines.accept(time() + "  " + cause + "wrote " + output + " (" + offprint.pageCount() + " page"
-                    + (offprint.pageCount() == 1 ? "" : "s") + ")");
+            lines.accept(time() + "  " + cause + "wrote " + output + " (" + Words.count(offprint.pageCount(), "page")
+                    + ")");
             return true;
         } catch (SeparataException e) {
             e.diagnostics().forEach(problems);
             long errors = e.diagnostics().stream().filter(Diagnostic::isError).count();
-            lines.accept(time() + "  " + cause + "not written: " + errors + " error" + (errors == 1 ? "" : "s")
-                    + "; watching for changes");
+            lines.accept(time() + "  " + cause + "not written: " + Words.count(errors, "error") + "; watching for changes");
             return false;
         }
     }

@@ -1,7 +1,6 @@
 package org.separata.read;
 
 import javax.xml.XMLConstants;
-import org.separata.diag.UnsafeText;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 
@@ -14,21 +13,6 @@ import javax.xml.stream.XMLStreamException;
 public final class HardenedXml {
 
     private HardenedXml() {
-    }
-
-    /**
-     * Where an XML document that is (or says it is) UTF-8 is not: {line, column} of the first
-     * malformed byte sequence, if any. The JDK's reader prints "[Fatal Error]" to the process's
-     * standard error for such bytes, behind the command line's back, so they are found first.
-     */
-    public static java.util.Optional<int[]> malformedUtf8(byte[] content) {
-        String head = new String(content, 0, Math.min(content.length, 256), java.nio.charset.StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher declared = java.util.regex.Pattern.compile(
-                "^(?:\u00ef\u00bb\u00bf)?<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)").matcher(head);
-        if (declared.find() && !declared.group(1).equalsIgnoreCase("UTF-8") && !declared.group(1).equalsIgnoreCase("UTF8")) {
-            return java.util.Optional.empty();
-        }
-        return UnsafeText.malformedUtf8(content);
     }
 
     /**

@@ -13,6 +13,8 @@ import org.separata.data.Node.ScalarNode;
 import org.separata.data.SchemaChecker;
 import org.separata.diag.Diagnostic;
 import org.separata.diag.SeparataException;
+import org.separata.diag.SourceIndex;
+import org.separata.diag.SourceLocation;
 import org.separata.env.Limit;
 import org.separata.env.Limits;
 import org.separata.env.World;
@@ -39,12 +41,22 @@ public final class IssueManifestReader {
         return read(content, fileName, Limits.DEFAULT);
     }
 
-    /**
-     * Reads an issue manifest within {@code limits}: at most {@link Limit#ISSUE_ARTICLES} articles.
-     * Every file it names (articles, cover, a layout folder) must be a path relative to the
-     * issue's folder.
-     */
+    /** Reads an issue manifest within {@code limits}; see {@link #readLocated}. */
     public static IssueManifest read(byte[] content, String fileName, Limits limits) {
+        return readLocated(content, fileName, limits).manifest();
+    }
+
+    /** An issue manifest as read, and where each of its fields is in its file ({@code articles[2]}). */
+    public record Located(IssueManifest manifest, SourceIndex sources) {
+    }
+
+    /**
+     * Reads an issue manifest within {@code limits} (at most {@link Limit#ISSUE_ARTICLES} articles),
+     * keeping where each field is, so that a problem with an article names its line. Every file it
+     * names (articles, cover, a layout folder) must be a path relative to the issue's folder.
+     */
+    public static Located readLocated(byte[] content, String fileName, Limits limits) {
+        InputText.check(content, fileName, false);
         DataParser.checkSize(content, fileName, limits);
         Node root = DataParser.parse(content, fileName, DataFormat.ofFileName(fileName).orElse(DataFormat.YAML));
         List<Diagnostic> errors = new ArrayList<>(Schema.CHECKER.check(root));
@@ -114,8 +126,11 @@ public final class IssueManifestReader {
         }
         Optional<String> cover = m.get("cover").map(MapNode.class::cast).flatMap(c -> text(c, "image"));
         boolean recto = m.get("recto-start").map(n -> ((ScalarNode) n).text().equals("true")).orElse(false);
-        return new IssueManifest(journal, issue, text(m, "title"), Integer.parseInt(text(m, "first-page").orElseThrow()),
-                recto, text(m, "layout"), cover, front, articles);
+        java.util.Map<String, SourceLocation> index = new java.util.HashMap<>();
+        ManifestReader.indexNodes(root, index);
+        return new Located(new IssueManifest(journal, issue, text(m, "title"),
+                Integer.parseInt(text(m, "first-page").orElseThrow()), recto, text(m, "layout"), cover, front, articles),
+                new SourceIndex(fileName, index));
     }
 
     private static Optional<String> text(MapNode m, String key) {

@@ -43,6 +43,7 @@ public final class JournalProfileReader {
      * @throws SeparataException (invalid input) listing every problem, each at its line
      */
     public static JournalProfiles read(byte[] content, String fileName) {
+        InputText.check(content, fileName, false);
         DataFormat format = DataFormat.ofFileName(fileName).orElse(DataFormat.YAML);
         Node root = DataParser.parse(content, fileName, format);
         List<Diagnostic> errors = new ArrayList<>(Schema.CHECKER.check(root));

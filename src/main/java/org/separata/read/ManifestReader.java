@@ -93,9 +93,21 @@ public final class ManifestReader {
      * manifest's own values win; a conflict is a warning naming both places.
      */
     public static ReadResult read(byte[] content, String fileName, Optional<JournalProfiles> profiles) {
+        return attempt(content, fileName, profiles).orThrow();
+    }
+
+    /**
+     * Reads a manifest as far as its errors allow, so that every problem is found in one run: a
+     * schema error the reading can step over (a key the schema does not know, an optional value of
+     * the wrong form) leaves the rest to be read and checked (identifiers, dates, pages, cross
+     * references), and the article read can still go through the glyph preflight.
+     *
+     * @throws SeparataException (invalid input) when the file cannot be parsed at all
+     */
+    public static ReadAttempt attempt(byte[] content, String fileName, Optional<JournalProfiles> profiles) {
         DataFormat format = DataFormat.ofFileName(fileName).orElse(DataFormat.YAML);
         Node root = DataParser.parse(content, fileName, format);
-        return readTree(root, fileName, profiles);
+        return attemptTree(root, fileName, profiles);
     }
 
     /** Reads an already parsed manifest tree. */
@@ -105,21 +117,34 @@ public final class ManifestReader {
 
     /** Reads an already parsed manifest tree, with the journal profiles found for it. */
     public static ReadResult readTree(Node root, String fileName, Optional<JournalProfiles> profiles) {
-        List<Diagnostic> structural = Schema.CHECKER.check(root);
-        if (!structural.isEmpty()) {
-            throw SeparataException.invalid(structural);
-        }
-        ManifestReader r = new ManifestReader(profiles);
-        Article article = r.bind((MapNode) root);
-        if (!r.errors.isEmpty()) {
-            throw SeparataException.invalid(r.errors);
-        }
-        Map<String, SourceLocation> index = new java.util.HashMap<>();
-        indexNodes(root, index);
-        return new ReadResult(article, r.warnings, new SourceIndex(fileName, index), r.profile);
+        return attemptTree(root, fileName, profiles).orThrow();
     }
 
-    private static void indexNodes(Node n, Map<String, SourceLocation> index) {
+    private static ReadAttempt attemptTree(Node root, String fileName, Optional<JournalProfiles> profiles) {
+        SchemaChecker.Result structural = Schema.CHECKER.checkAll(root);
+        if (structural.usable().isEmpty()) {
+            return ReadAttempt.failed(structural.problems());
+        }
+        ManifestReader r = new ManifestReader(profiles);
+        Article article;
+        try {
+            article = r.bind((MapNode) structural.usable().get());
+        } catch (RuntimeException e) {
+            if (structural.problems().isEmpty()) {
+                throw e; // the schema passed it: a bug in the reader, reported as one
+            }
+            // what the schema refused left nothing the reader could go on with
+            return ReadAttempt.failed(structural.problems());
+        }
+        List<Diagnostic> errors = new ArrayList<>(structural.problems());
+        errors.addAll(r.errors);
+        Map<String, SourceLocation> index = new java.util.HashMap<>();
+        indexNodes(root, index);
+        return new ReadAttempt(Optional.of(new ReadResult(article, r.warnings, new SourceIndex(fileName, index),
+                r.profile)), errors);
+    }
+
+    static void indexNodes(Node n, Map<String, SourceLocation> index) {
         index.put(n.path(), n.location());
         if (n instanceof MapNode m) {
             m.entries().values().forEach(c -> indexNodes(c, index));
@@ -334,8 +359,11 @@ public final class ManifestReader {
                 int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
                 return Optional.of(new PageRange(first, last));
             } catch (IllegalArgumentException e) {
+                boolean reversed = m.group(2) != null && new java.math.BigInteger(m.group(2))
+                        .compareTo(new java.math.BigInteger(m.group(1))) < 0;
                 errors.add(Diagnostic.error(n.location(), "'" + n.text() + "': " + e.getMessage(),
-                        "write the first and last page with a hyphen, e.g. 84-100"));
+                        reversed ? "write the first page first: " + m.group(2) + "-" + m.group(1)
+                                : "write the first and last page with a hyphen, e.g. 84-100"));
                 return Optional.empty();
             }
         });

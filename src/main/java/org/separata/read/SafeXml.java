@@ -26,6 +26,7 @@ import org.separata.diag.Diagnostic;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
 import org.separata.diag.UnsafeText;
+import org.separata.diag.Utf8;
 
 /**
  * Reads XML that must be treated as hostile into a tree of {@link XmlNode}s with line and column.
@@ -92,11 +93,9 @@ final class SafeXml {
                             + " MiB a JATS file may have",
                     "check that this is one article and not an archive; images are never embedded in JATS");
         }
-        HardenedXml.malformedUtf8(content).ifPresent(at -> {
-            throw SeparataException.invalid(new SourceLocation(file, at[0], at[1], ""),
-                    "the file is not valid UTF-8 here", "save it as UTF-8, or declare its encoding in the first line: "
-                            + "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
-        });
+        // the JDK's reader prints "[Fatal Error]" to standard error for such bytes, behind the
+        // command line's back, so they are found first
+        Utf8.check(content, file, true);
         SafeXml p = new SafeXml(file);
         p.declaredEntities.addAll(declaredEntities(content));
         XmlNode.Element root = p.read(content);

@@ -29,6 +29,29 @@ class ProgressTest {
     }
 
     @Test
+    void theBarMovesBeforeTheFirstItemEnds() throws Exception {
+        StringWriter out = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        Progress p = Progress.bar(new PrintWriter(out), clock::get);
+        p.start("reading", 4);
+        p.begin("a.yaml");
+        p.begin("b.yaml");
+        String s = out.toString();
+        // two of four under way count as one of four done: a quarter of the 30 cells
+        assertTrue(s.contains("[-------                       ] 0/4 (2 running)"), s);
+        // with nothing finished, it is redrawn as time passes: its clock moves
+        clock.set(3_000_000_000L);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!out.toString().contains("3.0 s elapsed") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(out.toString().contains("0/4 (2 running)  3.0 s elapsed  ETA …"), out.toString());
+        p.done("a.yaml", true, "2 pages");
+        assertTrue(out.toString().contains("[#######----                   ] 1/4 (1 running)"), out.toString());
+        p.finish();
+    }
+
+    @Test
     void logLinesAreOnePerItem() {
         StringWriter out = new StringWriter();
         Progress p = Progress.log(new PrintWriter(out), () -> 0L);

@@ -75,7 +75,7 @@ class ForkedCliTest {
 
         Files.move(dir.resolve("classic"), dir.resolve("mine"));
         Result bare = separata(dir, jvm, Map.of(), "render", "article.yaml", "--layout", "mine", "-o", "mine.pdf");
-        assertEquals(3, bare.code(), bare.output());
+        assertEquals(2, bare.code(), bare.output());
         assertTrue(bare.output().contains("no built-in layout pack 'mine'") && bare.output().contains("./mine"),
                 bare.output());
     }

@@ -67,9 +67,10 @@ class LayoutCommandsTest {
     }
 
     @Test
-    void anUnknownPackIsInvalidInputListingThePacks() {
+    void anUnknownPackIsAUsageErrorListingThePacks() {
+        // a wrong --layout is a wrong command line (exit 2); a pack named in a file is invalid input
         CliTest.Result r = run("render", Repo.seed().toString(), "--layout", "baroque", "-o", dir.resolve("x.pdf").toString());
-        assertEquals(3, r.code(), r.err());
+        assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--layout baroque: error: no built-in layout pack 'baroque'"), r.err());
         assertTrue(r.err().contains("classic, compact, modern"), r.err());
         assertFalse(Files.exists(dir.resolve("x.pdf")));

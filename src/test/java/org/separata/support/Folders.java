@@ -19,6 +19,23 @@ public final class Folders {
     private Folders() {
     }
 
+    /** Copies the folder {@code from} with everything in it to {@code to} (made); returns {@code to}. */
+    public static Path copy(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every file under {@code dir} (hidden ones too), by relative path, with a digest of its bytes. */
     public static Map<String, String> snapshot(Path dir) {
         Map<String, String> out = new TreeMap<>();
