@@ -104,13 +104,17 @@ public final class Main {
         }
     }
 
-    /** What the command was working on, for a message: its INPUT or ISSUE argument, as given. */
+    /**
+     * What the command was working on, for a message: its INPUT or ISSUE argument, as given
+     * (several INPUTs joined by commas).
+     */
     private static String subject(CommandLine cl, String[] args) {
         try {
             CommandLine.ParseResult sub = cl.getParseResult().subcommand();
             if (sub != null && !sub.matchedPositionals().isEmpty()) {
                 Object value = sub.matchedPositionals().get(0).getValue();
-                return String.valueOf(value);
+                return value instanceof java.util.Collection<?> c
+                        ? String.join(", ", c.stream().map(String::valueOf).toList()) : String.valueOf(value);
             }
         } catch (RuntimeException e) {
             // no parse result: fall back to the command's name

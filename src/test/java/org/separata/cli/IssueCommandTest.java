@@ -34,7 +34,8 @@ class IssueCommandTest {
     Path dir;
 
     /**
-     * The example issue, copied with the seed beside it; with {@code changed}, its volume, number
+     * The example issue, copied with the seed beside it (so its runs take {@code --root} the test's
+     * folder, as the README's take {@code --root examples}); with {@code changed}, its volume, number
      * and year differ from every article's, which gives each article three more warnings.
      */
     private Path example(boolean changed) throws Exception {
@@ -86,7 +87,7 @@ class IssueCommandTest {
     void warningsReachTheTerminalTheFirstTenAndWhereTheRestAre() throws Exception {
         Path manifest = example(true);
         Path out = dir.resolve("out");
-        CliTest.Result r = CliTest.run("issue", manifest.toString(), "-o", out.toString(), "--progress", "none");
+        CliTest.Result r = CliTest.run("issue", manifest.toString(), "--root", dir.toString(), "-o", out.toString(), "--progress", "none");
         assertEquals(0, r.code(), r.err());
         Map<String, Object> report = report(out.resolve("report.json"));
         List<String> warnings = messages(report, out, "warnings");
@@ -104,7 +105,7 @@ class IssueCommandTest {
 
         // -v: every warning
         Path outV = dir.resolve("out-v");
-        CliTest.Result v = CliTest.run("issue", manifest.toString(), "-o", outV.toString(), "--progress", "none", "-v");
+        CliTest.Result v = CliTest.run("issue", manifest.toString(), "--root", dir.toString(), "-o", outV.toString(), "--progress", "none", "-v");
         assertEquals(0, v.code(), v.err());
         assertEquals(warnings.size(), count(v.err(), ": warning: "), v.err());
         for (String w : warnings) {
@@ -114,14 +115,14 @@ class IssueCommandTest {
 
         // -q: nothing at all on the terminal, the build is the same
         Path outQ = dir.resolve("out-q");
-        CliTest.Result q = CliTest.run("issue", manifest.toString(), "-o", outQ.toString(), "-q");
+        CliTest.Result q = CliTest.run("issue", manifest.toString(), "--root", dir.toString(), "-o", outQ.toString(), "-q");
         assertEquals(0, q.code(), q.err());
         assertEquals("", q.out());
         assertEquals("", q.err());
         assertTrue(Files.exists(outQ.resolve("issue.pdf")));
 
         // the dry run plans the pages the build took, and writes nothing
-        CliTest.Result d = CliTest.run("issue", manifest.toString(), "--dry-run", "--progress", "none");
+        CliTest.Result d = CliTest.run("issue", manifest.toString(), "--root", dir.toString(), "--dry-run", "--progress", "none");
         assertEquals(0, d.code(), d.err());
         for (Map<String, Object> a : articles(report)) {
             String range = ((String) a.get("pageRange")).replace('-', '\u2013');
@@ -186,7 +187,7 @@ class IssueCommandTest {
     void warningsAsErrorsFailTheArticlesThatHaveThem() throws Exception {
         Path manifest = example(false);
         Path out = dir.resolve("out");
-        CliTest.Result r = CliTest.run("issue", manifest.toString(), "-o", out.toString(), "--progress", "none",
+        CliTest.Result r = CliTest.run("issue", manifest.toString(), "--root", dir.toString(), "-o", out.toString(), "--progress", "none",
                 "--warnings-as-errors");
         // the example's three articles whose files give other pages fail; the issue is not put in place
         assertEquals(4, r.code(), r.err());
@@ -200,7 +201,7 @@ class IssueCommandTest {
         assertReportTypesAndPaths(report, dir.resolve("out.failed"));
 
         // the dry run says the same, writing nothing
-        CliTest.Result d = CliTest.run("issue", manifest.toString(), "--dry-run", "--progress", "none",
+        CliTest.Result d = CliTest.run("issue", manifest.toString(), "--root", dir.toString(), "--dry-run", "--progress", "none",
                 "--warnings-as-errors");
         assertEquals(4, d.code(), d.err());
         assertTrue(d.out().contains("FAILED  ../adins-2021/article.yaml"), d.out());
@@ -211,7 +212,7 @@ class IssueCommandTest {
         Path manifest = example(false);
         Files.writeString(manifest, Files.readString(manifest).replace("  - ortega-2021.yaml\n",
                 "  - missing.yaml\n  - ortega-2021.yaml\n"));
-        CliTest.Result r = CliTest.run("issue", manifest.toString(), "--dry-run", "--fail-fast", "-j", "1", "--progress",
+        CliTest.Result r = CliTest.run("issue", manifest.toString(), "--root", dir.toString(), "--dry-run", "--fail-fast", "-j", "1", "--progress",
                 "log");
         assertEquals(4, r.code(), r.err());
         // read: the seed, then missing.yaml fails; nothing after it is read

@@ -87,8 +87,8 @@ class MessagesTest {
     @Test
     void oneIsSingular() throws Exception {
         // the example issue's last article takes one page
-        CliTest.Result d = CliTest.run("issue", Repo.file("examples/issue-2021-4/issue.yaml").toString(), "--dry-run",
-                "--progress", "log", "-j", "1");
+        CliTest.Result d = CliTest.run("issue", Repo.file("examples/issue-2021-4/issue.yaml").toString(), "--root",
+                Repo.file("examples").toString(), "--dry-run", "--progress", "log", "-j", "1");
         assertEquals(0, d.code(), d.err());
         assertTrue(d.err().contains("ok kowalski-2021.xml: 1 page ("), d.err());
         assertTrue(d.out().contains("kowalski-2021.xml (1 page)"), d.out());

@@ -190,7 +190,7 @@ class TerminalTest {
         assertTrue(o.errText().startsWith("in/broken.yaml:" + Repo.lineOf(in.resolve("broken.yaml"), "issn-print") + ":"),
                 o.errText());
         String out = o.outText();
-        assertTrue(out.contains("wrote out/adins.pdf (2 pages, PDF/A-2b) in "), out);
+        assertTrue(out.contains("wrote out/adins.pdf (2 pages, PDF/A-2a, PDF/UA-1) in "), out);
         assertTrue(out.contains("wrote out/sokolova.pdf ("), out);
         assertTrue(out.matches("(?s).*rendered 2 of 3 articles in \\d+\\.\\d\\d s; 1 failed\n"), out);
         for (String pdf : List.of("adins.pdf", "sokolova.pdf")) {
