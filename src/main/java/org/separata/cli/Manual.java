@@ -97,6 +97,8 @@ public final class Manual {
         m.append(".TP\n.B NO_COLOR\nwhen set and not empty, messages are never coloured\n");
         m.append(".TP\n.B SEPARATA_SYSTEM_FONTS\nthe folders (separated by :) searched for fonts instead of the "
                 + "system's; may be empty\n");
+        m.append(".TP\n.B SEPARATA_LIMITS\nthe limits on inputs, raised or lowered by name, e.g. "
+                + "references=20000,image\\-megapixels=120 (see the README, \"Limits\")\n");
         m.append(".SH SEE ALSO\nThe README of the project, and \\fBseparata layouts\\fR, \\fBseparata fonts\\fR.\n");
         return m.toString();
     }

@@ -21,7 +21,7 @@ class SubcommandTest {
     void helpListsEveryCommand() {
         CliTest.Result help = run("--help");
         assertEquals(0, help.code());
-        for (String c : new String[] {"render", "validate", "issue", "layouts", "help"}) {
+        for (String c : new String[] {"render", "validate", "issue", "layouts", "fonts", "help"}) {
             assertTrue(help.out().matches("(?s).*\\n\\s+" + c + "\\s.*"), c + " missing from:\n" + help.out());
         }
     }
