@@ -1,6 +1,5 @@
 package org.separata.cli;
 
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.regex.Matcher;
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  * them, so no message is built with colour codes inside it; a partial line (the progress bar's) is
  * passed on as it is when flushed.
  */
-final class ColourWriter extends FilterWriter {
+final class ColourWriter extends CharFilter {
 
     private static final String RESET = "\u001b[0m";
     private static final Pattern LABEL = Pattern.compile("^(.*?: )(error|warning)(: )");
@@ -26,24 +25,10 @@ final class ColourWriter extends FilterWriter {
     }
 
     @Override
-    public void write(int c) throws IOException {
-        line.append((char) c);
+    void accept(char c) throws IOException {
+        line.append(c);
         if (c == '\n') {
             emit();
-        }
-    }
-
-    @Override
-    public void write(char[] buf, int off, int len) throws IOException {
-        for (int i = 0; i < len; i++) {
-            write(buf[off + i]);
-        }
-    }
-
-    @Override
-    public void write(String s, int off, int len) throws IOException {
-        for (int i = 0; i < len; i++) {
-            write(s.charAt(off + i));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.separata.cli;
 
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 import org.separata.diag.UnsafeText;
@@ -13,7 +12,7 @@ import org.separata.diag.UnsafeText;
  * sequence let through is the progress bar's own "return and clear the line"
  * ({@code \r ESC [ K}), and {@code \r\n}.
  */
-final class TerminalWriter extends FilterWriter {
+final class TerminalWriter extends CharFilter {
 
     private static final char ESC = '\u001b';
 
@@ -25,25 +24,7 @@ final class TerminalWriter extends FilterWriter {
     }
 
     @Override
-    public void write(int c) throws IOException {
-        accept((char) c);
-    }
-
-    @Override
-    public void write(char[] buf, int off, int len) throws IOException {
-        for (int i = 0; i < len; i++) {
-            accept(buf[off + i]);
-        }
-    }
-
-    @Override
-    public void write(String s, int off, int len) throws IOException {
-        for (int i = 0; i < len; i++) {
-            accept(s.charAt(off + i));
-        }
-    }
-
-    private void accept(char c) throws IOException {
+    void accept(char c) throws IOException {
         if (!pending.isEmpty()) {
             char first = pending.charAt(0);
             if (Character.isHighSurrogate(first)) {

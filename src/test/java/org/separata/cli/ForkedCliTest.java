@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.separata.support.Forked;
 import org.separata.support.PdfInspector;
+import org.separata.support.Folders;
 import org.separata.support.Repo;
 import org.separata.support.Slow;
 
@@ -56,7 +57,7 @@ class ForkedCliTest {
      */
     @Test
     void aFolderInTheWorkingDirectoryNeverStandsInForABuiltInPack() throws Exception {
-        Repo.copyTree(Repo.file("layouts/classic"), dir.resolve("classic"));
+        Folders.copy(Repo.file("layouts/classic"), dir.resolve("classic"));
         Path template = dir.resolve("classic/article.ftlx");
         String marker = "FOLDER-PACK-MARKER";
         Files.writeString(template, Files.readString(template).replace("</body>", "<p>" + marker + "</p></body>"));

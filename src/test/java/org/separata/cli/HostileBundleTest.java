@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.separata.env.World;
 import org.separata.support.Images;
 import org.separata.support.PdfInspector;
+import org.separata.support.Folders;
 import org.separata.support.Repo;
 import org.separata.support.Slow;
 
@@ -67,7 +68,7 @@ class HostileBundleTest {
     /** A copy of the classic pack in {@code dir/name}. */
     private Path pack(String name) throws IOException {
         Path pack = dir.resolve(name);
-        Repo.copyTree(Repo.file("layouts/classic"), pack);
+        Folders.copy(Repo.file("layouts/classic"), pack);
         return pack;
     }
 

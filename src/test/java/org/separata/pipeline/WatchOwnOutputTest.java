@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.separata.env.World;
+import org.separata.support.Folders;
 import org.separata.support.Repo;
 import org.separata.support.Slow;
 
@@ -29,7 +30,7 @@ class WatchOwnOutputTest {
     @Test
     void writingItsOwnOutputDoesNotStartAnotherRender() throws Exception {
         Path pack = dir.resolve("pack");
-        Repo.copyTree(Repo.file("layouts/classic"), pack);
+        Folders.copy(Repo.file("layouts/classic"), pack);
         Path input = Files.copy(Repo.seed(), dir.resolve("article.yaml"));
         Path output = pack.resolve("out.pdf");
         World world = World.withEnvironment(Map.of());

@@ -59,22 +59,6 @@ public final class Repo {
         throw new AssertionError(file + " has no line with: " + text);
     }
 
-    /** Copies the folder {@code from} (a layout pack, say) to {@code to}, with everything in it. */
-    public static void copyTree(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * The shared folder of real JATS files ({@code shared/corpus} beside the repository, as CI
      * lays it out, or beside a folder above it), if there is one.
