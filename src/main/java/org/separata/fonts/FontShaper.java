@@ -28,6 +28,8 @@ public final class FontShaper {
 
     private final int unitsPerEm;
     private final char[][] cmapPages = new char[256][];
+    /** Code points outside the BMP (mathematical alphanumerics, say) → glyph. */
+    private final java.util.Map<Integer, Integer> supplementary = new java.util.HashMap<>();
     private final int[] advances;
     /** first glyph → ligatures starting with it, longest first (null: none). */
     private final Ligature[][] ligaturesByFirst;
@@ -72,6 +74,11 @@ public final class FontShaper {
     public int glyph(char c) {
         char[] page = cmapPages[c >> 8];
         return page == null ? 0 : page[c & 0xFF];
+    }
+
+    /** The glyph of any code point, 0 when the face has none. */
+    public int glyphOf(int codePoint) {
+        return codePoint <= 0xFFFF ? glyph((char) codePoint) : supplementary.getOrDefault(codePoint, 0);
     }
 
     /** The advance width of a glyph, in font units. */
@@ -140,9 +147,9 @@ public final class FontShaper {
             int g = glyph(c);
             int used = 1;
             char code = c;
-            if (Character.isHighSurrogate(c) && i + 1 < end) {
-                used = 2; // outside the BMP: written as is, no shaping
-                g = 0;
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                used = 2; // outside the BMP: its own glyph and advance, no ligatures
+                g = glyphOf(Character.toCodePoint(c, text.charAt(i + 1)));
             } else {
                 Ligature lig = ligatureAt(text, i, end, g);
                 if (lig != null) {
@@ -223,7 +230,11 @@ public final class FontShaper {
     // ---- cmap -------------------------------------------------------------------------------------
 
     private void map(int c, int glyph) {
-        if (glyph == 0 || c > 0xFFFF || glyph > 0xFFFF) {
+        if (glyph == 0 || glyph > 0xFFFF) {
+            return;
+        }
+        if (c > 0xFFFF) {
+            supplementary.put(c, glyph);
             return;
         }
         char[] page = cmapPages[c >> 8];

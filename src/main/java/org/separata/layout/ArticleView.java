@@ -38,7 +38,9 @@ final class ArticleView {
 
     /** A URL in text; it ends at white space, a no-break space or an invisible break mark. */
     private static final Pattern URL = Pattern.compile(
-            "https?://[^\\s\u00A0\u202F\u00AD\u200B<>\"]+[^\\s\u00A0\u202F\u00AD\u200B<>\".,;:!?)\\]]");
+            "https?://[^\\s\u00A0\u202F\u00AD\u200B<>\"]+[^\\s\u00A0\u202F\u00AD\u200B<>\".,;:!?)\\]]"
+            // a bare DOI ("10.1590/S0034-89102014048004911"), which becomes a link to doi.org
+            + "|(?<![\\w./])10\\.\\d{4,9}/[^\\s\u00A0\u202F\u00AD\u200B<>\"]+[^\\s\u00A0\u202F\u00AD\u200B<>\".,;:!?)\\]]");
 
     private final Article article;
     private final LayoutPack pack;
@@ -78,6 +80,11 @@ final class ArticleView {
     /** Running text in a language: its typographic rules applied, and hyphenation points where wanted. */
     private List<Object> text(RichText t, String lang, boolean hyphenated) {
         return inlines(prose == null ? t : prose.apply(t, lang, hyphenated && hyphenate));
+    }
+
+    /** A reference or how-to-cite line: the language's rules, number ranges read as page ranges, no hyphenation. */
+    private List<Object> citation(RichText t, String lang) {
+        return inlines(prose == null ? t : prose.apply(t, lang, false, true));
     }
 
     Map<String, Object> build() {
@@ -324,7 +331,7 @@ final class ArticleView {
         a.put("references", references(article.references(), article.language()));
         RichText cite = article.howToCite()
                 .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citation));
-        a.put("howToCite", text(cite, citationLanguage, false));
+        a.put("howToCite", citation(cite, citationLanguage));
         a.put("howToCiteGenerated", article.howToCite().isEmpty());
         a.put("citationLang", citationLanguage);
         a.put("translations", article.translations().stream().map(this::translation).toList());
@@ -592,8 +599,8 @@ final class ArticleView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", r.label().orElse(String.valueOf(position)));
         r.id().ifPresent(i -> m.put("id", i));
-        m.put("text", text(r.text(), lang, false));
-        r.translation().ifPresent(t -> m.put("translation", text(t, lang, false)));
+        m.put("text", citation(r.text(), lang));
+        r.translation().ifPresent(t -> m.put("translation", citation(t, lang)));
         String plain = r.text().plain() + r.translation().map(RichText::plain).orElse("");
         List<String> linked = r.text().links();
         List<Object> extra = new ArrayList<>();
@@ -678,7 +685,8 @@ final class ArticleView {
             if (m.start() > last) {
                 addText(text.substring(last, m.start()), out);
             }
-            out.add(linkNode(m.group(), List.of(textNode(Prose.breakableUrl(m.group())))));
+            String href = m.group().startsWith("10.") ? "https://doi.org/" + m.group() : m.group();
+            out.add(linkNode(href, List.of(textNode(Prose.breakableUrl(m.group())))));
             last = m.end();
         }
         if (last < text.length()) {

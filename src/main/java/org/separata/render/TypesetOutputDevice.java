@@ -72,6 +72,9 @@ final class TypesetOutputDevice extends ITextOutputDevice {
     @Override
     public void drawText(RenderingContext c, InlineText inlineText) {
         InlineLayoutBox box = inlineText.getParent();
+        if (clippedAway(box.getAbsY() + box.getBaseline())) {
+            return;
+        }
         LineBox line = box.getLineBox();
         FSFont f = box.getStyle().getFSFont(c);
         String text = inlineText.getSubstring();
@@ -97,6 +100,29 @@ final class TypesetOutputDevice extends ITextOutputDevice {
             }
         }
         super.drawText(c, inlineText);
+    }
+
+    /**
+     * Whether a line whose baseline is at {@code baseline} lies outside the area being painted.
+     * Flying Saucer paints a line that straddles a page break on both pages, clipped to each
+     * page's content area: the clip hides it on the page before, but its text would still be in
+     * that page's text layer (copied, searched and read aloud twice). Such text is not written.
+     */
+    private boolean clippedAway(float baseline) {
+        java.awt.Shape clip = getClipOrNull();
+        if (clip == null) {
+            return false;
+        }
+        java.awt.geom.Rectangle2D r = clip.getBounds2D();
+        return baseline < r.getMinY() || baseline > r.getMaxY();
+    }
+
+    private java.awt.Shape getClipOrNull() {
+        try {
+            return getClip();
+        } catch (RuntimeException e) {
+            return null; // no clip set
+        }
     }
 
     @Override
