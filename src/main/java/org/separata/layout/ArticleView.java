@@ -623,7 +623,7 @@ final class ArticleView {
 
     /** Rich text as template nodes: {kind: text|style|link, text, tag, href, children}. */
     List<Object> inlines(RichText t) {
-        return inlines(t.inlines(), false);
+        return Glue.apply(inlines(t.inlines(), false));
     }
 
     private List<Object> inlines(List<Inline> list, boolean inLink) {
