@@ -44,6 +44,8 @@ public final class PdfRenderer {
     /** Flying Saucer's own defaults: 20 dots per pixel, and 4/3 × 20 dots per point. */
     private static final float DOTS_PER_POINT = 20f * 4f / 3f;
     private static final int DOTS_PER_PIXEL = 20;
+    /** Layouts again at most this many times to take hyphens off the ends of pages. */
+    private static final int MAX_ROUNDS = 4;
 
     static {
         // Flying Saucer reads an override file from the user's home unless xr.conf names one;
@@ -95,10 +97,18 @@ public final class PdfRenderer {
         int layout(XhtmlDocument doc) {
             Document dom = parse(doc.xhtml());
             agent.use(doc.resources());
-            // line breaking learns from each document's own lines (see BreakOpportunities)
-            renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities());
-            renderer.setDocument(dom, SandboxUserAgent.SCHEME);
-            guard(doc, renderer::layout);
+            // No page may end with a hyphen: where one does, the document is laid out again with
+            // that hyphenation point forbidden (a few rounds at most, as a change may move others).
+            Set<String> forbidden = new HashSet<>();
+            for (int round = 0; ; round++) {
+                // line breaking learns from each document's own lines (see BreakOpportunities)
+                renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities(Set.copyOf(forbidden)));
+                renderer.setDocument(dom, SandboxUserAgent.SCHEME);
+                guard(doc, renderer::layout);
+                if (round == MAX_ROUNDS || !forbidden.addAll(PageEnds.hyphenated(renderer.getRootBox()))) {
+                    break;
+                }
+            }
             return renderer.getRootBox().getLayer().getPages().size();
         }
 

@@ -102,6 +102,95 @@ class PageQualityTest {
                 + twice.subList(0, Math.min(10, twice.size())));
     }
 
+    /** Whether a line ends with a hyphen that breaks a word (not a URL or DOI broken after its own hyphen). */
+    private static boolean hyphenated(String line) {
+        if (!line.endsWith("-") || line.endsWith(" -")) {
+            return false;
+        }
+        String last = line.substring(line.lastIndexOf(' ') + 1);
+        return !last.matches(".*[/.:\\d].*");
+    }
+
+    /** The body lines of each page: those inside the page's content area. */
+    private static List<List<String>> bodyLines(String pack, byte[] pdf) {
+        PageGeometry g = page(pack);
+        double top = g.top() * PT_PER_MM;
+        double bottom = (g.height() - g.bottom()) * PT_PER_MM;
+        List<List<String>> out = new ArrayList<>();
+        for (List<PopplerLine> lines : PopplerLine.read(pdf)) {
+            out.add(lines.stream().filter(l -> l.yMin() >= top - 1 && l.yMax() <= bottom + 1).map(PopplerLine::text)
+                    .toList());
+        }
+        return out;
+    }
+
+    @Test
+    void noMoreThanTwoHyphenatedLinesInARowAndNoneEndsAPage() {
+        List<String> ladders = new ArrayList<>();
+        List<String> pageEnds = new ArrayList<>();
+        PDFS.forEach((pack, pdfs) -> pdfs.forEach((name, pdf) -> {
+            List<List<String>> pages = bodyLines(pack, pdf);
+            int run = 0;
+            for (int p = 0; p < pages.size(); p++) {
+                List<String> lines = pages.get(p);
+                for (String l : lines) {
+                    run = hyphenated(l) ? run + 1 : 0;
+                    if (run > 2) {
+                        ladders.add(pack + " " + name + " p." + (p + 1) + ": " + l);
+                    }
+                }
+                if (p + 1 < pages.size() && !lines.isEmpty() && hyphenated(lines.get(lines.size() - 1))) {
+                    pageEnds.add(pack + " " + name + " p." + (p + 1) + ": " + lines.get(lines.size() - 1));
+                }
+            }
+        }));
+        assertTrue(ladders.isEmpty(), ladders.size() + " third hyphenated lines in a row: " + ladders);
+        assertTrue(pageEnds.isEmpty(), pageEnds.size() + " pages end with a hyphen: " + pageEnds);
+    }
+
+    @Test
+    void justifiedTextIsHyphenatedAboutAsOftenAsByXeLaTeX() {
+        // the long English article is the XeLaTeX long reference's text
+        double xelatex = hyphenShare(Poppler.run("pdftotext", reference(), "-layout", "-enc", "UTF-8"));
+        assertTrue(xelatex > 0.08 && xelatex < 0.15, "XeLaTeX: " + xelatex);
+        for (String pack : List.of("classic", "compact")) {
+            double ours = hyphenShare(Poppler.run("pdftotext", PDFS.get(pack).get("typography-long-en"), "-layout", "-enc", "UTF-8"));
+            assertTrue(ours <= 1.5 * xelatex && ours >= xelatex / 1.5, pack + ": " + ours + " against XeLaTeX's " + xelatex);
+        }
+        // ragged text hyphenates only long words where a line would be very short
+        double modern = hyphenShare(Poppler.run("pdftotext", PDFS.get("modern").get("typography-long-en"), "-layout", "-enc", "UTF-8"));
+        assertTrue(modern <= xelatex, "modern: " + modern);
+    }
+
+    /** The share of lines of four words or more that end with a hyphen. */
+    private static double hyphenShare(String text) {
+        int lines = 0;
+        int hyphens = 0;
+        for (String l : text.split("\n")) {
+            if (l.strip().split("\\s+").length >= 4) {
+                lines++;
+                hyphens += hyphenated(l.strip()) ? 1 : 0;
+            }
+        }
+        return (double) hyphens / lines;
+    }
+
+    private static byte[] reference() {
+        for (java.nio.file.Path p : List.of(org.separata.support.Repo.root().getParent().resolve(
+                "shared/reference/xelatex-seed-offprint-long.pdf"),
+                java.nio.file.Path.of("/work/shared/reference/xelatex-seed-offprint-long.pdf"))) {
+            if (java.nio.file.Files.exists(p)) {
+                try {
+                    return java.nio.file.Files.readAllBytes(p);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, "the shared XeLaTeX reference is beside the repository");
+        return new byte[0];
+    }
+
     /** A line of text as pdftotext reads it (its words' boxes, {@code -bbox-layout}), in points from the top. */
     record PopplerLine(String text, double yMin, double yMax) {
         private static final java.util.regex.Pattern PAGE = java.util.regex.Pattern.compile("<page[^>]*>(.*?)</page>",

@@ -31,7 +31,7 @@ public final class Articles {
         add(out, Repo.file("src/test/resources/cases"), 2, "cases");
         add(out, Repo.file("src/test/resources/typography"), 1, "typography");
         add(out, Repo.file("src/test/resources/jats"), 2, "jats");
-        for (Path corpus : List.of(Path.of("/work/shared/corpus"), Repo.root().resolve("../shared/corpus"))) {
+        for (Path corpus : List.of(Repo.root().getParent().resolve("shared/corpus"), Path.of("/work/shared/corpus"))) {
             if (Files.isDirectory(corpus)) {
                 add(out, corpus, 3, "corpus");
                 break;
