@@ -84,8 +84,8 @@ public final class PdfRenderer {
 
         Session(List<FontFamily> fonts) {
             FontFamily serif = fonts.get(0);
-            FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("sans"))
-                    .findFirst().orElse(serif);
+            FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("sans")
+                    && !f.name().toLowerCase(Locale.ROOT).contains("mono")).findFirst().orElse(serif);
             FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("mono"))
                     .findFirst().orElse(sans);
             renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
