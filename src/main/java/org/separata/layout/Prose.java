@@ -455,7 +455,8 @@ final class Prose {
                         editable[k] = edit;
                     }
                 } else if (i instanceof Inline.Styled st) {
-                    collect(st.children(), edit && st.style() != Inline.Style.MONOSPACE);
+                    collect(st.children(), edit && st.style() != Inline.Style.MONOSPACE
+                            && st.style() != Inline.Style.KEEP);
                 } else if (i instanceof Inline.Link l) {
                     collect(l.children(), false);
                 }

@@ -100,6 +100,16 @@ class ProseTest {
     }
 
     @Test
+    void textInKeepIsLeftExactlyAsPublished() {
+        RichText t = new RichText(List.of(new Inline.Text("pp. 84-100 and "),
+                new Inline.Styled(Inline.Style.KEEP, List.of(new Inline.Text("pp. 84-100, \"as is\" 30320-240 internationalization"))),
+                new Inline.Text(".")));
+        assertEquals("pp._84–100 and pp. 84-100, \"as is\" 30320-240 internationalization.",
+                show(PROSE.apply(t, "en", true).plain()).replace("~", ""));
+        assertFalse(PROSE.apply(t, "en", true).plain().contains("inter\u00ADna"), "nor hyphenated");
+    }
+
+    @Test
     void mismatchedSingleQuotesAreNotPairedWrongly() {
         assertEquals("«Rev» “saúde” pública", rules("es", "\"Rev\" 'saúde' pública"));
         assertEquals("the authors’ view", rules("en", "the authors' view"));
