@@ -295,7 +295,9 @@ final class ArticleView {
         a.put("authors", authors);
         a.put("authorNames", String.join(", ", article.authors().stream().map(Contributor::bylineName).toList()));
         // Many authors are set as one byline with a numbered list of affiliations.
-        Object compactFrom = pack.options().getOrDefault("compact-authors-from", 4);
+        // Journals set the names as one byline with the affiliations once, numbered; a pack may
+        // keep a block per author for fewer than compact-authors-from authors.
+        Object compactFrom = pack.options().getOrDefault("compact-authors-from", 1);
         a.put("compactAuthors", article.authors().size() >= Integer.parseInt(String.valueOf(compactFrom)));
         a.put("runAuthors", article.authors().size() > 3
                 ? article.authors().get(0).bylineName() + " " + pack.labels().get(article.language(), "et-al")
@@ -305,6 +307,12 @@ final class ArticleView {
         article.authors().forEach(c -> c.notes().stream().filter(n -> mark(n).isPresent() && !marked.contains(n))
                 .forEach(marked::add));
         a.put("markedNotes", marked.stream().map(this::inlines).toList());
+        // the correspondence is printed once: when a note gives it (JATS corresp, "* Для
+        // корреспонденции: …"), the corresponding author's e-mail is not labelled again
+        List<String> emails = article.authors().stream().filter(Contributor::corresponding)
+                .flatMap(c -> c.email().stream()).toList();
+        a.put("correspondenceNoted", java.util.stream.Stream.concat(marked.stream(), article.authorNotes().stream())
+                .map(RichText::plain).anyMatch(n -> emails.stream().anyMatch(n::contains)));
         a.put("authorNotes", article.authorNotes().stream().map(n -> text(n, article.language(), false)).toList());
 
         List<Object> history = new ArrayList<>();
