@@ -337,6 +337,7 @@ final class ArticleView {
         a.put("anchors", Map.of("notes", NOTES_ANCHOR, "references", REFERENCES_ANCHOR, "license", LICENSE_ANCHOR));
         a.put("notes", article.footnotes().stream().map(f -> note(f, article.language())).toList());
         a.put("references", references(article.references(), article.language()));
+        a.put("authorDate", authorDate());
         RichText cite = article.howToCite()
                 .orElseGet(() -> CitationFormatter.howToCite(article, pack.labels(), citation));
         a.put("howToCite", citation(cite, citationLanguage));
@@ -516,6 +517,73 @@ final class ArticleView {
                     "names", String.join(", ", names)));
         });
         return out;
+    }
+
+    private static final Pattern NUMERIC_CITATION = Pattern.compile("\\[\\d{1,3}(?:\\s*[,;\u2013-]\\s*\\d{1,3})*\\]");
+    private static final Pattern YEAR = Pattern.compile("\\b(1[5-9]\\d\\d|20\\d\\d)[a-z]?\\b");
+
+    /**
+     * Whether the reference list is cited by author and year ("(Rabinovich 2013)"), so that it is
+     * printed unnumbered, in the source's order: no reference has a label of its own, the text has
+     * no numeric citation ("[3]", a raised number), and some reference's first author is cited with
+     * its year.
+     */
+    private boolean authorDate() {
+        List<Reference> refs = article.references();
+        if (refs.isEmpty() || refs.stream().anyMatch(r -> r.label().isPresent())) {
+            return false;
+        }
+        StringBuilder text = new StringBuilder();
+        boolean[] raised = {false};
+        article.abstracts().forEach(ab -> ab.paragraphs().forEach(p -> text.append(p.text().plain()).append('\n')));
+        article.body().forEach(sec -> collectText(sec, text, raised));
+        String all = text.toString();
+        if (raised[0] || NUMERIC_CITATION.matcher(all).find()) {
+            return false;
+        }
+        for (Reference r : refs) {
+            String plain = r.text().plain().strip();
+            Matcher first = Pattern.compile("^[\\p{L}'’-]{2,}").matcher(plain);
+            Matcher year = YEAR.matcher(plain);
+            if (first.find() && year.find()
+                    && Pattern.compile(Pattern.quote(first.group()) + "[^()\\n]{0,60}?" + year.group(1)).matcher(all).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The plain text of a section's paragraphs; {@code raised[0]} becomes true at a numeric superscript (a citation mark). */
+    private static void collectText(Section s, StringBuilder out, boolean[] raised) {
+        for (Block b : s.blocks()) {
+            collectText(b, out, raised);
+        }
+        s.sections().forEach(sub -> collectText(sub, out, raised));
+    }
+
+    private static void collectText(Block b, StringBuilder out, boolean[] raised) {
+        if (b instanceof Paragraph p) {
+            out.append(p.text().plain()).append('\n');
+            raised[0] |= hasNumericSuperscript(p.text().inlines());
+        } else if (b instanceof Block.ListBlock l) {
+            l.items().forEach(item -> item.forEach(x -> collectText(x, out, raised)));
+        } else if (b instanceof Block.Quote q) {
+            q.blocks().forEach(x -> collectText(x, out, raised));
+        }
+    }
+
+    private static boolean hasNumericSuperscript(List<Inline> inlines) {
+        for (Inline i : inlines) {
+            if (i instanceof Inline.Styled st && st.style() == Inline.Style.SUPERSCRIPT
+                    && st.plain().strip().matches("\\d[\\d,\u2013-]*")) {
+                return true;
+            }
+            if (i instanceof Inline.Styled st && hasNumericSuperscript(st.children())
+                    || i instanceof Inline.Link l && hasNumericSuperscript(l.children())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Object> references(List<Reference> refs, String lang) {
