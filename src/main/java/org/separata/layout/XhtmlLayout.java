@@ -140,7 +140,7 @@ public final class XhtmlLayout {
                 SourceLocation.of(pack.root().describe("layout.yaml")),
                 "the layout pack '" + pack.name() + "' has no issue template",
                 "add issue-template: issue.ftlx to layout.yaml, or use a pack that has one, e.g. classic"));
-        IssueView view = new IssueView(front, pack);
+        IssueView view = new IssueView(front, pack, prose);
         String xhtml = fill(template, view.build());
         return new XhtmlDocument(xhtml, resources(view.styleData(), IssueFront.COVER_IMAGE, front.coverImage()),
                 fonts(), 1, pack.name());
