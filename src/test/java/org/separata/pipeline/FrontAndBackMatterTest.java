@@ -62,6 +62,16 @@ class FrontAndBackMatterTest {
     }
 
     @Test
+    void labelsFollowTheArticlesLanguage() {
+        // a Russian article: the masthead's "№", and "Для цитирования" however the citation is styled
+        AUTHOR_PDFS.forEach((pack, pdf) -> {
+            String text = PdfInspector.flat(new PdfInspector(pdf).text());
+            assertTrue(text.contains("Для цитирования:"), pack);
+            assertFalse(text.contains("For citation"), pack);
+        });
+    }
+
+    @Test
     void theCorrespondingAuthorsAsteriskSitsInTheSuperscript() {
         AUTHOR_PDFS.forEach((pack, pdf) -> {
             List<PageGlyphs.Glyph> g = PageGlyphs.of(pdf);
