@@ -579,7 +579,15 @@ public final class FontShaper {
 
     // ---- common layout tables -------------------------------------------------------------------------
 
-    /** The lookups of a feature in one language system (of any script), in lookup order. */
+    /** The lookups of a feature, over every script and language system, in lookup order. */
+    private static int[] lookups(ByteBuffer b, int table, String featureTag) {
+        return lookups(b, table, featureTag, null);
+    }
+
+    /**
+     * The lookups of a feature in lookup order: in the language systems tagged {@code langSysTag}
+     * (of any script), or in every script's default and language systems when it is null.
+     */
     private static int[] lookups(ByteBuffer b, int table, String featureTag, String langSysTag) {
         int scripts = table + u16(b, table + 4);
         int features = table + u16(b, table + 6);
@@ -587,31 +595,15 @@ public final class FontShaper {
         int scriptCount = u16(b, scripts);
         for (int s = 0; s < scriptCount; s++) {
             int script = scripts + u16(b, scripts + 2 + 6 * s + 4);
-            int langs = u16(b, script + 2);
-            for (int l = 0; l < langs; l++) {
-                if (tag(b, script + 4 + 6 * l).equals(langSysTag)) {
-                    addLangSys(b, script + u16(b, script + 4 + 6 * l + 4), featureIndices);
-                }
-            }
-        }
-        return featureLookups(b, features, featureIndices, featureTag);
-    }
-
-    /** The lookups of a feature, over every script and language system, in lookup order. */
-    private static int[] lookups(ByteBuffer b, int table, String featureTag) {
-        int scripts = table + u16(b, table + 4);
-        int features = table + u16(b, table + 6);
-        TreeSet<Integer> featureIndices = new TreeSet<>();
-        int scriptCount = u16(b, scripts);
-        for (int s = 0; s < scriptCount; s++) {
-            int script = scripts + u16(b, scripts + 2 + 6 * s + 4);
             int def = u16(b, script);
-            if (def != 0) {
+            if (def != 0 && langSysTag == null) {
                 addLangSys(b, script + def, featureIndices);
             }
             int langs = u16(b, script + 2);
             for (int l = 0; l < langs; l++) {
-                addLangSys(b, script + u16(b, script + 4 + 6 * l + 4), featureIndices);
+                if (langSysTag == null || tag(b, script + 4 + 6 * l).equals(langSysTag)) {
+                    addLangSys(b, script + u16(b, script + 4 + 6 * l + 4), featureIndices);
+                }
             }
         }
         return featureLookups(b, features, featureIndices, featureTag);

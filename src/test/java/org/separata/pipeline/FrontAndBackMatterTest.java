@@ -39,24 +39,17 @@ class FrontAndBackMatterTest {
         }
     }
 
-    private static int count(String s, String what) {
-        int n = 0;
-        for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + 1)) {
-            n++;
-        }
-        return n;
-    }
 
     @Test
     void affiliationsAndCorrespondenceArePrintedOnce() {
         // the input: two authors share the institute; one note gives the correspondence
         String xml = LineBreakRulesTest.read(AUTHORS);
-        assertTrue(count(xml, "aff2\"") >= 2, "two authors share an affiliation in the input");
+        assertTrue(PdfInspector.count(xml, "aff2\"") >= 2, "two authors share an affiliation in the input");
         AUTHOR_PDFS.forEach((pack, pdf) -> {
             String page1 = PdfInspector.flat(new PdfInspector(pdf).pageText(1));
-            assertEquals(1, count(page1, "Институт русского языка"), pack + ": " + page1);
-            assertEquals(1, count(page1, "Томский государственный университет"), pack);
-            assertEquals(1, count(page1, "Для корреспонденции"), pack);
+            assertEquals(1, PdfInspector.count(page1, "Институт русского языка"), pack + ": " + page1);
+            assertEquals(1, PdfInspector.count(page1, "Томский государственный университет"), pack);
+            assertEquals(1, PdfInspector.count(page1, "Для корреспонденции"), pack);
             assertFalse(page1.contains(".."), pack + ": a doubled full stop");
         });
     }

@@ -49,13 +49,6 @@ class IssueFrontTest {
         }
     }
 
-    private static int count(String s, String what) {
-        int n = 0;
-        for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + 1)) {
-            n++;
-        }
-        return n;
-    }
 
     @Test
     void theContentsGroupsArticlesUnderTheirSectionsWithLeaders() {
@@ -63,8 +56,8 @@ class IssueFrontTest {
             String contents = new PdfInspector(pdf).pageText(2);
             String flat = PdfInspector.flat(contents).toUpperCase(java.util.Locale.ROOT);
             // three research articles given in English, Russian and Spanish, under one heading in English
-            assertEquals(1, count(flat, "RESEARCH ARTICLE"), pack + ": " + contents);
-            assertEquals(1, count(flat, "BOOK REVIEW"), pack);
+            assertEquals(1, PdfInspector.count(flat, "RESEARCH ARTICLE"), pack + ": " + contents);
+            assertEquals(1, PdfInspector.count(flat, "BOOK REVIEW"), pack);
             assertFalse(flat.contains("НАУЧНАЯ СТАТЬЯ") || flat.contains("ARTÍCULO DE INVESTIGACIÓN"), pack + ": " + contents);
             // the first entry (the seed, which names no section) is under the first heading
             assertTrue(flat.indexOf("RESEARCH ARTICLE") < flat.indexOf("RELACIONES BILATERALES"), pack + ": " + contents);
