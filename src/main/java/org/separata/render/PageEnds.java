@@ -77,6 +77,43 @@ final class PageEnds {
         return k;
     }
 
+    /**
+     * Whether the last page holds nothing but the block of class {@code cssClass}: the block
+     * starts at the top of the last page, and no line of the page lies outside it.
+     */
+    static boolean onlyBlockOnLastPage(BlockBox root, String cssClass) {
+        List<PageBox> pages = root.getLayer().getPages();
+        PageBox last = pages.get(pages.size() - 1);
+        Box block = find(root, cssClass);
+        if (block == null || block.getAbsY() < last.getTop()) {
+            return false;
+        }
+        List<LineBox> lines = new ArrayList<>();
+        collect(root, lines);
+        List<LineBox> inside = new ArrayList<>();
+        collect(block, inside);
+        for (LineBox l : lines) {
+            if (l.getAbsY() >= last.getTop() && l.getAbsY() < last.getBottom() && !inside.contains(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Box find(Box box, String cssClass) {
+        org.w3c.dom.Element e = box.getElement();
+        if (e != null && (" " + e.getAttribute("class") + " ").contains(" " + cssClass + " ")) {
+            return box;
+        }
+        for (Box child : box.getChildren()) {
+            Box found = find(child, cssClass);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     private static void collect(Box box, List<LineBox> out) {
         if (box instanceof LineBox l) {
             if (l.isContainsContent()) {

@@ -44,6 +44,9 @@ public final class PdfRenderer {
     /** Flying Saucer's own defaults: 20 dots per pixel, and 4/3 × 20 dots per point. */
     private static final float DOTS_PER_POINT = 20f * 4f / 3f;
     private static final int DOTS_PER_PIXEL = 20;
+    /** The class of the block that should not stand alone on a last page (layouts/README.md), and the class that tightens. */
+    private static final String BACK = "back";
+    private static final String TIGHTEN = "tighten";
     /** Layouts again at most this many times to take hyphens off the ends of pages. */
     private static final int MAX_ROUNDS = 4;
 
@@ -97,8 +100,33 @@ public final class PdfRenderer {
         int layout(XhtmlDocument doc) {
             Document dom = parse(doc.xhtml());
             agent.use(doc.resources());
-            // No page may end with a hyphen: where one does, the document is laid out again with
-            // that hyphenation point forbidden (a few rounds at most, as a change may move others).
+            int pages = layoutKeepingPageEnds(doc, dom);
+            // A last page that holds only the how-to-cite line and the licence (div.back) is
+            // pulled back: the document is laid out again tightened (the root element gets the
+            // class "tighten", which the stylesheet sets closer), and kept so if it saves the page.
+            if (pages > 1 && PageEnds.onlyBlockOnLastPage(renderer.getRootBox(), BACK)) {
+                org.w3c.dom.Element root = dom.getDocumentElement();
+                String before = root.getAttribute("class");
+                root.setAttribute("class", (before + " " + TIGHTEN).strip());
+                int tightened = layoutKeepingPageEnds(doc, dom);
+                if (tightened < pages) {
+                    return tightened;
+                }
+                if (before.isEmpty()) {
+                    root.removeAttribute("class");
+                } else {
+                    root.setAttribute("class", before);
+                }
+                pages = layoutKeepingPageEnds(doc, dom);
+            }
+            return pages;
+        }
+
+        /**
+         * Lays out; where a page ends with a hyphen, lays out again with that word kept whole (a
+         * few rounds at most, as a change may move others). Returns the page count.
+         */
+        private int layoutKeepingPageEnds(XhtmlDocument doc, Document dom) {
             Set<String> forbidden = new HashSet<>();
             for (int round = 0; ; round++) {
                 // line breaking learns from each document's own lines (see BreakOpportunities)
