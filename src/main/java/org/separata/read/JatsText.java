@@ -183,7 +183,15 @@ final class JatsText {
             return false;
         }
         char c = s.charAt(s.length() - 1);
-        return !Character.isWhitespace(c) && c != '(' && c != '[' && c != '\u00A0';
+        if (Character.isWhitespace(c) || c == '(' || c == '[' || c == '\u00A0') {
+            return false;
+        }
+        // inside a bracketed group of citations, "[3–5]" or "[1,2]": the numbers stay on the line
+        int k = s.length();
+        while (k > 0 && "0123456789,;\u2013\u2014-\u2009".indexOf(s.charAt(k - 1)) >= 0) {
+            k--;
+        }
+        return !(k > 0 && k < s.length() && (s.charAt(k - 1) == '[' || s.charAt(k - 1) == '('));
     }
 
     /** A footnote inside the text: printed as an endnote, marked where it stood. */

@@ -6,13 +6,20 @@ import org.separata.diag.Diagnostic;
 
 /**
  * The renderer's output: the PDF bytes, the number of pages, warnings (missing images, refused
- * URLs), and where the outline's targets landed.
+ * URLs), where the outline's targets landed, and why the document was laid out more than once
+ * ({@code rounds}: one per layout after the first).
  */
-public record RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings, List<Anchor> anchors) {
+public record RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings, List<Anchor> anchors,
+                          List<LayoutRound> rounds) {
     public RenderedPdf {
         java.util.Objects.requireNonNull(bytes);
         warnings = List.copyOf(warnings);
         anchors = List.copyOf(anchors);
+        rounds = List.copyOf(rounds);
+    }
+
+    public RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings, List<Anchor> anchors) {
+        this(bytes, pageCount, warnings, anchors, List.of());
     }
 
     public RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings) {
