@@ -578,6 +578,15 @@ final class ArticleView {
             l.items().forEach(item -> item.forEach(x -> collectText(x, out, raised)));
         } else if (b instanceof Block.Quote q) {
             q.blocks().forEach(x -> collectText(x, out, raised));
+        } else if (b instanceof Block.Boxed x) {
+            x.blocks().forEach(y -> collectText(y, out, raised));
+        } else if (b instanceof Block.Table t) {
+            for (List<Block.Row> part : List.of(t.head(), t.body(), t.foot())) {
+                part.forEach(r -> r.cells().forEach(c -> c.lines().forEach(l -> collectText(Paragraph.of(l), out, raised))));
+            }
+            t.notes().forEach(n -> collectText(n, out, raised));
+        } else if (b instanceof Block.Figure f) {
+            f.caption().ifPresent(c -> collectText(Paragraph.of(c), out, raised));
         }
     }
 
@@ -656,7 +665,23 @@ final class ArticleView {
         if (b instanceof Block.ListBlock l) {
             m.put("kind", "list");
             m.put("ordered", l.ordered());
-            m.put("items", l.items().stream().map(item -> item.stream().map(x -> block(x, lang)).toList()).toList());
+            m.put("labelled", !l.labels().isEmpty());
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < l.items().size(); i++) {
+                List<Map<String, Object>> item = new ArrayList<>(l.items().get(i).stream().map(x -> block(x, lang)).toList());
+                if (!l.labels().isEmpty()) {
+                    // an item's own label hangs beside its first line: it goes into its first paragraph
+                    if (item.isEmpty() || !"p".equals(item.get(0).get("kind"))) {
+                        Map<String, Object> empty = new LinkedHashMap<>();
+                        empty.put("kind", "p");
+                        empty.put("text", List.of());
+                        item.add(0, empty);
+                    }
+                    item.get(0).put("itemLabel", l.labels().get(i));
+                }
+                items.add(item);
+            }
+            m.put("items", items);
         } else if (b instanceof Block.Quote q) {
             m.put("kind", "quote");
             m.put("blocks", q.blocks().stream().map(x -> block(x, lang)).toList());

@@ -17,12 +17,16 @@ import java.util.Map;
  *
  * <p>Works on template nodes ({@code text}, {@code symbol}, {@code style}, {@code link}); a stretch
  * longer than {@link #LONGEST} characters is left alone, so that nothing is ever pushed past the
- * margin. Node kinds it does not know are kept whole and count as text.
+ * margin. An inline formula ({@code math}) is kept whole and counts as its linear form; other node
+ * kinds are kept whole and count as no text. Between two ideographs a line may break
+ * ({@link Ideographs}), so CJK text is not glued.
  */
 final class Glue {
 
     /** Stretches longer than this are not glued (a break at the boundary is better than an overflow). */
     static final int LONGEST = 32;
+    /** What stands for an inline formula in the text the stretches are found in. */
+    private static final char FORMULA = '\uFFFC';
 
     private Glue() {
     }
@@ -31,6 +35,11 @@ final class Glue {
     private record Leaf(Map<String, Object> node, List<Map<String, Object>> path) {
         String text() {
             Object t = node.get("text");
+            if (t == null && "math".equals(node.get("kind"))) {
+                // an inline formula: one unbreakable box, as wide as its linear form, which stands
+                // for it in the text (it is glued to the punctuation beside it, within LONGEST)
+                return String.valueOf(FORMULA).repeat(Math.max(1, String.valueOf(node.get("linear")).length()));
+            }
             return t == null ? "" : t.toString();
         }
     }
@@ -58,11 +67,11 @@ final class Glue {
                 continue;
             }
             int from = b;
-            while (from > 0 && !breaksAfter(s.charAt(from - 1))) {
+            while (from > 0 && !breaksAfter(s.charAt(from - 1)) && !Ideographs.breakBetween(s, from)) {
                 from--;
             }
             int to = b;
-            while (to < s.length() && !breaksBefore(s, to)) {
+            while (to < s.length() && !breaksBefore(s, to) && !Ideographs.breakBetween(s, to)) {
                 to++;
             }
             if (to - from > LONGEST) {
@@ -196,7 +205,7 @@ final class Glue {
     private static boolean glued(String s, int b) {
         char before = s.charAt(b - 1);
         char after = s.charAt(b);
-        return !breaksAfter(before) && before != Prose.SHY && !isBreakingSpace(after);
+        return !breaksAfter(before) && before != Prose.SHY && !isBreakingSpace(after) && !Ideographs.breakBetween(s, b);
     }
 
     private static boolean breaksAfter(char c) {

@@ -111,9 +111,10 @@ final class TypesetOutputDevice extends ITextOutputDevice {
      * Whether a line whose baseline is at {@code baseline} lies outside the area being painted.
      * Flying Saucer paints a line that straddles a page break on both pages, clipped to each
      * page's content area: the clip hides it on the page before, but its text would still be in
-     * that page's text layer (copied, searched and read aloud twice). Such text is not written.
+     * that page's text layer (copied, searched and read aloud twice). Such text is not written;
+     * nor is a formula on such a line ({@link MathElement}).
      */
-    private boolean clippedAway(float baseline) {
+    boolean clippedAway(float baseline) {
         java.awt.Shape clip = getClipOrNull();
         if (clip == null) {
             return false;

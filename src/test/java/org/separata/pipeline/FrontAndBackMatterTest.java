@@ -107,6 +107,36 @@ class FrontAndBackMatterTest {
     }
 
     @Test
+    void labelsAnItemBringsHangLikeTheLayoutsOwn() {
+        // the source's "(a)" and "(b)": no bullet of the layout's beside them, the label in the
+        // indent, the item's text and its next line right of it
+        LIST_PDFS.forEach((pack, pdf) -> {
+            List<PageGlyphs.Glyph> g = PageGlyphs.of(pdf);
+            for (String label : List.of("(a)", "(b)")) {
+                int at = -1;
+                for (int i = 0; i + 2 < g.size() && at < 0; i++) {
+                    if ((g.get(i).text() + g.get(i + 1).text() + g.get(i + 2).text()).equals(label)
+                            && i + 3 < g.size() && g.get(i + 3).text().equals("w")) {
+                        at = i;
+                    }
+                }
+                assertTrue(at >= 0, pack + ": " + label + " is printed");
+                PageGlyphs.Glyph open = g.get(at);
+                PageGlyphs.Glyph close = g.get(at + 2);
+                PageGlyphs.Glyph text = g.get(at + 3);
+                assertTrue(g.stream().noneMatch(x -> x.text().equals("\u2022") && x.page() == open.page()
+                        && Math.abs(x.bottom() - open.bottom()) < 1), pack + ": no bullet beside " + label);
+                assertTrue(text.left() > close.right(), pack + ": the text follows the label");
+                // the item's next line starts where its text does, right of the label: it hangs
+                PageGlyphs.Glyph next = g.subList(at + 3, g.size()).stream()
+                        .filter(x -> x.page() == open.page() && x.bottom() > open.bottom() + 3).findFirst().orElseThrow();
+                assertTrue(next.left() > close.right() - 0.5 && Math.abs(next.left() - text.left()) < 3,
+                        pack + ": the next line of " + label + " starts at " + next.left() + ", its text at " + text.left());
+            }
+        });
+    }
+
+    @Test
     void anAuthorDateListIsUnnumberedInTheSourcesOrder() {
         LIST_PDFS.forEach((pack, pdf) -> {
             String text = PdfInspector.flat(new PdfInspector(pdf).text());
