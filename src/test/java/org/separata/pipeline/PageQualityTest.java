@@ -51,11 +51,14 @@ class PageQualityTest {
             pdfs.forEach((name, pdf) -> {
                 for (PageGlyphs.Glyph t : PageGlyphs.of(pdf)) {
                     // left and right pages are mirrored: the text block lies between the narrower
-                    // margin on one side and the page width less it on the other
+                    // margin on one side and the page width less it on the other; a wide table's
+                    // landscape page has the same margins across its width
+                    double width = t.landscape() ? g.height() : g.width();
+                    double height = t.landscape() ? g.width() : g.height();
                     double left = Math.min(g.inner(), g.outer()) * PT_PER_MM;
-                    double right = (g.width() - Math.min(g.inner(), g.outer())) * PT_PER_MM;
+                    double right = (width - Math.min(g.inner(), g.outer())) * PT_PER_MM;
                     if (t.left() < left - 0.5 || t.right() > right + 0.5 || t.top() < 0
-                            || t.bottom() > g.height() * PT_PER_MM) {
+                            || t.bottom() > height * PT_PER_MM) {
                         out.add(pack + " " + name + " p." + t.page() + " '" + t.text() + "' x " + Math.round(t.left())
                                 + "–" + Math.round(t.right()));
                     }
@@ -75,13 +78,13 @@ class PageQualityTest {
         PDFS.forEach((pack, pdfs) -> {
             PageGeometry g = page(pack);
             double top = g.top() * PT_PER_MM;
-            double bottom = (g.height() - g.bottom()) * PT_PER_MM;
             pdfs.forEach((name, pdf) -> {
-                List<List<PopplerLine>> pages = PopplerLine.read(pdf);
+                List<PopplerPage> pages = PopplerLine.read(pdf);
                 for (int p = 0; p + 1 < pages.size(); p++) {
-                    List<String> nextBody = pages.get(p + 1).stream().filter(l -> l.yMin() >= top - 1)
+                    List<String> nextBody = pages.get(p + 1).lines().stream().filter(l -> l.yMin() >= top - 1)
                             .limit(3).map(PopplerLine::text).toList();
-                    List<PopplerLine> here = pages.get(p);
+                    List<PopplerLine> here = pages.get(p).lines();
+                    double bottom = pages.get(p).height() - g.bottom() * PT_PER_MM;
                     List<String> lastBody = here.stream().filter(l -> l.yMax() <= bottom + 1).map(PopplerLine::text)
                             .toList();
                     lastBody = lastBody.subList(Math.max(0, lastBody.size() - 3), lastBody.size());
@@ -90,7 +93,7 @@ class PageQualityTest {
                             twice.add(pack + " " + name + " foot of p." + (p + 1) + ": " + l.text());
                         }
                     }
-                    for (PopplerLine l : pages.get(p + 1)) {
+                    for (PopplerLine l : pages.get(p + 1).lines()) {
                         if (l.yMin() < top - 1 && lastBody.contains(l.text())) {
                             twice.add(pack + " " + name + " head of p." + (p + 2) + ": " + l.text());
                         }
@@ -115,11 +118,11 @@ class PageQualityTest {
     private static List<List<String>> bodyLines(String pack, byte[] pdf) {
         PageGeometry g = page(pack);
         double top = g.top() * PT_PER_MM;
-        double bottom = (g.height() - g.bottom()) * PT_PER_MM;
         List<List<String>> out = new ArrayList<>();
-        for (List<PopplerLine> lines : PopplerLine.read(pdf)) {
-            out.add(lines.stream().filter(l -> l.yMin() >= top - 1 && l.yMax() <= bottom + 1).map(PopplerLine::text)
-                    .toList());
+        for (PopplerPage page : PopplerLine.read(pdf)) {
+            double bottom = page.height() - g.bottom() * PT_PER_MM;
+            out.add(page.lines().stream().filter(l -> l.yMin() >= top - 1 && l.yMax() <= bottom + 1)
+                    .map(PopplerLine::text).toList());
         }
         return out;
     }
@@ -191,22 +194,26 @@ class PageQualityTest {
         return new byte[0];
     }
 
+    /** A page as pdftotext reads it: its height in points (a landscape page's is the portrait width) and its lines. */
+    record PopplerPage(double height, List<PopplerLine> lines) {
+    }
+
     /** A line of text as pdftotext reads it (its words' boxes, {@code -bbox-layout}), in points from the top. */
     record PopplerLine(String text, double yMin, double yMax) {
-        private static final java.util.regex.Pattern PAGE = java.util.regex.Pattern.compile("<page[^>]*>(.*?)</page>",
-                java.util.regex.Pattern.DOTALL);
+        private static final java.util.regex.Pattern PAGE = java.util.regex.Pattern.compile(
+                "<page width=\"[^\"]+\" height=\"([^\"]+)\">(.*?)</page>", java.util.regex.Pattern.DOTALL);
         private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile(
                 "<line xMin=\"[^\"]+\" yMin=\"([^\"]+)\" xMax=\"[^\"]+\" yMax=\"([^\"]+)\">(.*?)</line>",
                 java.util.regex.Pattern.DOTALL);
         private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("<word[^>]*>([^<]*)</word>");
 
-        static List<List<PopplerLine>> read(byte[] pdf) {
+        static List<PopplerPage> read(byte[] pdf) {
             String xml = Poppler.run("pdftotext", pdf, "-bbox-layout", "-enc", "UTF-8");
-            List<List<PopplerLine>> pages = new ArrayList<>();
+            List<PopplerPage> pages = new ArrayList<>();
             java.util.regex.Matcher p = PAGE.matcher(xml);
             while (p.find()) {
                 List<PopplerLine> lines = new ArrayList<>();
-                java.util.regex.Matcher l = LINE.matcher(p.group(1));
+                java.util.regex.Matcher l = LINE.matcher(p.group(2));
                 while (l.find()) {
                     StringBuilder sb = new StringBuilder();
                     java.util.regex.Matcher w = WORD.matcher(l.group(3));
@@ -216,7 +223,7 @@ class PageQualityTest {
                     lines.add(new PopplerLine(sb.toString(), Double.parseDouble(l.group(1)),
                             Double.parseDouble(l.group(2))));
                 }
-                pages.add(lines);
+                pages.add(new PopplerPage(Double.parseDouble(p.group(1)), lines));
             }
             return pages;
         }

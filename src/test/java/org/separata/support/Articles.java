@@ -10,7 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * Every article the page-quality tests read back: the examples (the example issue's articles
- * too), the test cases, the long typography articles, the JATS test files and the real JATS files
+ * too, and the research article with tables, figures and formulas), the test cases, the long
+ * typography articles, the JATS test files, the content test files (a table too wide for a page,
+ * an article in many scripts: its CJK font comes from the system's folders) and the real JATS files
  * of {@code /work/shared/corpus} (or {@code ../shared/corpus} beside the repository), if present.
  */
 public final class Articles {
@@ -31,6 +33,7 @@ public final class Articles {
         add(out, Repo.file("src/test/resources/cases"), 2, "cases");
         add(out, Repo.file("src/test/resources/typography"), 1, "typography");
         add(out, Repo.file("src/test/resources/jats"), 2, "jats");
+        add(out, Repo.file("src/test/resources/content"), 1, "content");
         for (Path corpus : List.of(Repo.root().getParent().resolve("shared/corpus"), Path.of("/work/shared/corpus"))) {
             if (Files.isDirectory(corpus)) {
                 add(out, corpus, 3, "corpus");
