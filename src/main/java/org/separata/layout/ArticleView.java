@@ -144,7 +144,37 @@ final class ArticleView {
         if (article.license().isPresent()) {
             out.add(new OutlineEntry(LICENSE_ANCHOR, label(lang, "license"), 1));
         }
+        for (Translation t : article.translations()) {
+            translationOutline(t, out);
+        }
         return out;
+    }
+
+    /**
+     * A printed translation in the outline, as its headings are in the tagged PDF: its title, and
+     * below it its abstracts, sections, notes and references, each headed in its language.
+     */
+    private void translationOutline(Translation t, List<OutlineEntry> out) {
+        String base = translationAnchor(t.lang());
+        out.add(new OutlineEntry(base, t.title().full(), 1));
+        for (String lang : languages(t.abstracts(), t.keywords(), t.lang())) {
+            t.abstracts().stream().filter(ab -> ab.lang().equals(lang) && !ab.paragraphs().isEmpty()).findFirst()
+                    .ifPresent(ab -> out.add(new OutlineEntry(base + "-abstract-" + lang,
+                            ab.title().orElseGet(() -> label(lang, "abstract")), 2)));
+        }
+        for (int i = 0; i < t.body().size(); i++) {
+            sectionOutline(t.body().get(i), "tr-" + t.lang() + "-" + (i + 1), 2, out);
+        }
+        if (!t.footnotes().isEmpty()) {
+            out.add(new OutlineEntry(base + "-notes", label(t.lang(), "notes"), 2));
+        }
+        if (!t.references().isEmpty()) {
+            out.add(new OutlineEntry(base + "-references", label(t.lang(), "references"), 2));
+        }
+    }
+
+    private static String translationAnchor(String lang) {
+        return "outline-translation-" + lang;
     }
 
     /** A titled section is an entry at its level; an untitled one lends its level to its children. */
@@ -338,7 +368,8 @@ final class ArticleView {
         }
         a.put("history", history);
 
-        a.put("abstracts", abstracts(article.abstracts(), article.keywords(), article.language(), true));
+        a.put("abstracts", abstracts(article.abstracts(), article.keywords(), article.language(), true,
+                "outline-abstract-"));
         List<Object> body = new ArrayList<>();
         for (int i = 0; i < article.body().size(); i++) {
             body.add(section(article.body().get(i), 1, String.valueOf(i + 1), article.language()));
@@ -441,11 +472,12 @@ final class ArticleView {
     }
 
     /**
-     * Abstracts and keywords paired by language, {@code mainLang} first. {@code main}: these are the
-     * article's own, so each carries its title and the anchor of its outline entry.
+     * Abstracts and keywords paired by language, {@code mainLang} first, each abstract with the
+     * anchor of its outline entry ({@code anchorPrefix} and its language). {@code main}: these are
+     * the article's own, so each carries its title.
      */
     private List<Object> abstracts(List<Abstract> abstracts, List<KeywordGroup> keywords, String mainLang,
-                                   boolean main) {
+                                   boolean main, String anchorPrefix) {
         List<Object> out = new ArrayList<>();
         for (String lang : languages(abstracts, keywords, mainLang)) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -457,8 +489,8 @@ final class ArticleView {
             abstracts.stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
                 ab.title().ifPresent(t -> m.put("heading", t));
                 m.put("paragraphs", ab.paragraphs().stream().map(p -> paragraph(p, lang)).toList());
-                if (main && !ab.paragraphs().isEmpty()) {
-                    m.put("anchor", abstractAnchor(lang));
+                if (!ab.paragraphs().isEmpty()) {
+                    m.put("anchor", anchorPrefix + lang);
                 }
             });
             List<Object> terms = new ArrayList<>();
@@ -482,7 +514,10 @@ final class ArticleView {
             m.put("doi", d.value());
             m.put("doiUrl", d.url());
         });
-        m.put("abstracts", abstracts(t.abstracts(), t.keywords(), t.lang(), false));
+        String base = translationAnchor(t.lang());
+        m.put("anchor", base);
+        m.put("anchors", Map.of("notes", base + "-notes", "references", base + "-references"));
+        m.put("abstracts", abstracts(t.abstracts(), t.keywords(), t.lang(), false, base + "-abstract-"));
         List<Object> body = new ArrayList<>();
         for (int i = 0; i < t.body().size(); i++) {
             body.add(section(t.body().get(i), 1, "tr-" + t.lang() + "-" + (i + 1), t.lang()));
@@ -717,35 +752,42 @@ final class ArticleView {
 
     /**
      * A table as templates see it: label, caption, notes, and its head, body and foot as rows of
-     * cells ({header, scope, colspan, rowspan, align, valign, lines}); {@code columns} counts them.
+     * cells ({header, scope, colspan, rowspan, align, valign, lines}), made a grid
+     * ({@link TableGrid}); {@code columns} counts them.
      */
     private void table(Block.Table t, String lang, Map<String, Object> m) {
         m.put("kind", "table");
         t.id().ifPresent(i -> m.put("id", i));
         t.label().ifPresent(l -> m.put("label", l));
         t.caption().ifPresent(c -> m.put("caption", text(c, lang, false)));
-        m.put("columns", t.columns());
-        m.put("head", rows(t.head(), lang));
-        m.put("body", rows(t.body(), lang));
-        m.put("foot", rows(t.foot(), lang));
+        TableGrid.Grid grid = TableGrid.of(t);
+        m.put("columns", grid.columns());
+        m.put("head", rows(grid.head(), lang));
+        m.put("body", rows(grid.body(), lang));
+        m.put("foot", rows(grid.foot(), lang));
         m.put("notes", t.notes().stream().map(n -> text(n.text(), lang, false)).toList());
     }
 
-    private List<Object> rows(List<Block.Row> rows, String lang) {
+    /** Rows of a table's grid; a row short of cells ends with an empty cell spanning the columns it lacks. */
+    private List<Object> rows(List<TableGrid.Row> rows, String lang) {
         List<Object> out = new ArrayList<>();
-        for (Block.Row r : rows) {
+        for (TableGrid.Row r : rows) {
             List<Object> cells = new ArrayList<>();
-            for (Block.Cell c : r.cells()) {
+            for (TableGrid.Placed p : r.cells()) {
+                Block.Cell c = p.cell();
                 Map<String, Object> cm = new LinkedHashMap<>();
                 cm.put("header", c.header());
                 c.scope().ifPresent(s -> cm.put("scope", s));
                 cm.put("colspan", c.colspan());
-                cm.put("rowspan", c.rowspan());
+                cm.put("rowspan", p.rowspan());
                 c.align().ifPresent(a -> cm.put("align", a));
                 c.valign().ifPresent(a -> cm.put("valign", a));
                 // cells are narrow: their text is neither hyphenated nor given the prose rules' spaces
                 cm.put("lines", c.lines().stream().map(l -> inlines(l)).toList());
                 cells.add(cm);
+            }
+            if (r.pad() > 0) {
+                cells.add(Map.of("header", false, "colspan", r.pad(), "rowspan", 1, "lines", List.of()));
             }
             out.add(Map.of("cells", cells));
         }

@@ -37,7 +37,7 @@ final class IssueView {
                 org.separata.model.CitationStyle.Style.VANCOUVER, java.util.Optional.empty()), java.util.Optional.empty(),
                 FontCoverage.of(pack));
         List<Object> contents = new ArrayList<>();
-        List<String> sections = sections(lang);
+        List<String[]> sections = sections(lang);
         int index = 0;
         for (IssueFront.Entry e : front.contents()) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -47,11 +47,17 @@ final class IssueView {
             c.put("lastPage", String.valueOf(e.lastPage()));
             c.put("pages", e.firstPage() == e.lastPage() ? String.valueOf(e.firstPage())
                     : e.firstPage() + "\u2013" + e.lastPage());
-            String section = sections.get(index++);
-            if (!section.isEmpty()) {
-                c.put("section", section);
+            String[] section = sections.get(index++);
+            if (!section[0].isEmpty()) {
+                c.put("section", section[0]);
+                if (!section[1].isEmpty()) {
+                    c.put("sectionLang", section[1]);
+                }
             }
             c.put("anchor", e.anchor());
+            if (!e.lang().isEmpty()) {
+                c.put("lang", e.lang());
+            }
             contents.add(c);
         }
         root.put("contents", contents);
@@ -78,10 +84,11 @@ final class IssueView {
      * Each contents entry's section, labelled in the issue's language: a section named in any
      * language the labels know ("Научная статья", "Artículo de investigación") becomes that
      * section's label in {@code lang} ("Research article"), so that articles of one section are
-     * grouped under one heading; others are kept as given. An article without a section joins its
-     * neighbour's (the one before, else the one after), so that the first entry has one too.
+     * grouped under one heading; others are kept as given, in their article's language. An article
+     * without a section joins its neighbour's (the one before, else the one after), so that the
+     * first entry has one too. Each is {label, its language: empty for the issue's}.
      */
-    private List<String> sections(String lang) {
+    private List<String[]> sections(String lang) {
         Map<String, String> known = new LinkedHashMap<>();
         pack.labels().all().forEach((l, labels) -> labels.forEach((key, value) -> {
             if (key.startsWith("section-")) {
@@ -89,18 +96,19 @@ final class IssueView {
             }
         }));
         Map<String, String> here = pack.labels().forLanguage(lang);
-        List<String> out = new ArrayList<>();
+        List<String[]> out = new ArrayList<>();
         for (IssueFront.Entry e : front.contents()) {
             String key = known.get(normal(e.section()));
-            out.add(key != null && here.containsKey(key) ? here.get(key) : e.section().strip());
+            out.add(key != null && here.containsKey(key) ? new String[] {here.get(key), ""}
+                    : new String[] {e.section().strip(), e.section().isBlank() || e.lang().equals(lang) ? "" : e.lang()});
         }
         for (int i = 1; i < out.size(); i++) {
-            if (out.get(i).isEmpty()) {
+            if (out.get(i)[0].isEmpty()) {
                 out.set(i, out.get(i - 1));
             }
         }
         for (int i = out.size() - 2; i >= 0; i--) {
-            if (out.get(i).isEmpty()) {
+            if (out.get(i)[0].isEmpty()) {
                 out.set(i, out.get(i + 1));
             }
         }

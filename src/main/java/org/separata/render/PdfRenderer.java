@@ -25,6 +25,7 @@ import org.separata.diag.SourceLocation;
 import org.separata.fonts.FontFamily;
 import org.separata.layout.OutlineEntry;
 import org.separata.layout.XhtmlDocument;
+import org.separata.tags.Tag;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
@@ -56,30 +57,40 @@ public final class PdfRenderer {
     }
 
     /**
-     * Lays out and writes {@code doc} as PDF. Page numbers (CSS {@code counter(page)}) start at
-     * {@link XhtmlDocument#firstPageNumber()}.
+     * Lays out and writes {@code doc} as a tagged PDF. Page numbers (CSS {@code counter(page)})
+     * start at {@link XhtmlDocument#firstPageNumber()}.
      */
     public static RenderedPdf render(XhtmlDocument doc) {
-        Session session = new Session(doc.fonts());
+        return render(doc, true);
+    }
+
+    /**
+     * Lays out and writes {@code doc} as PDF; with {@code tagged}, its content is marked and
+     * {@link RenderedPdf#tags()} holds its structure (see {@link TaggingOutputDevice}).
+     */
+    public static RenderedPdf render(XhtmlDocument doc, boolean tagged) {
+        Session session = new Session(doc.fonts(), tagged);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         int pages = session.layout(doc);
         session.guard(doc, () -> session.renderer.createPDF(out, true, doc.firstPageNumber()));
         return new RenderedPdf(out.toByteArray(), pages, new ArrayList<>(session.agent.warnings()),
-                session.outlineAnchors(doc), session.rounds());
+                session.outlineAnchors(doc), session.tags(), session.rounds());
     }
 
     /** Lays {@code doc} out without writing a PDF, and returns how many pages it takes. */
     public static int countPages(XhtmlDocument doc) {
-        return new Session(doc.fonts()).layout(doc);
+        return new Session(doc.fonts(), false).layout(doc);
     }
 
     /** One Flying Saucer renderer with our fonts and sandboxed user agent; documents go through it in turn. */
     static final class Session {
-        final ITextOutputDevice device = new TypesetOutputDevice(DOTS_PER_POINT);
-        final SandboxUserAgent agent = new SandboxUserAgent(device, DOTS_PER_PIXEL, name -> Optional.empty());
+        final ITextOutputDevice device;
+        final SandboxUserAgent agent;
         final ITextRenderer renderer;
 
-        Session(List<FontFamily> fonts) {
+        Session(List<FontFamily> fonts, boolean tagged) {
+            device = tagged ? new TaggingOutputDevice(DOTS_PER_POINT) : new TypesetOutputDevice(DOTS_PER_POINT);
+            agent = new SandboxUserAgent(device, DOTS_PER_PIXEL, name -> Optional.empty());
             FontFamily serif = fonts.get(0);
             FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("sans")
                     && !f.name().toLowerCase(Locale.ROOT).contains("mono")).findFirst().orElse(serif);
@@ -88,6 +99,11 @@ public final class PdfRenderer {
             renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
                     PdfFonts.resolver(fonts, serif, sans, mono), new MathElement.Factory(device, fonts),
                     new ShapedWidths());
+        }
+
+        /** The structure of the last document written, when the session tags. */
+        Optional<Tag> tags() {
+            return device instanceof TaggingOutputDevice t ? t.tree() : Optional.empty();
         }
 
         /**

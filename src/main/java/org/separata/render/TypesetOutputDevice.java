@@ -39,9 +39,10 @@ import org.xhtmlrenderer.render.JustificationInfo;
  * device does, so text lines up with the boxes it laid out.</li>
  * </ul>
  * Text in a font Separata did not load, or that needs synthetic bold or italic, is left to
- * Flying Saucer, after the invisible characters have been taken out.
+ * Flying Saucer, after the invisible characters have been taken out. {@link TaggingOutputDevice}
+ * extends it to tag what it draws.
  */
-final class TypesetOutputDevice extends ITextOutputDevice {
+class TypesetOutputDevice extends ITextOutputDevice {
 
     private static final PdfName ACTUAL_TEXT = new PdfName("ActualText");
 
@@ -168,6 +169,15 @@ final class TypesetOutputDevice extends ITextOutputDevice {
         cb.setTextMatrix(m[0], m[1], m[2], m[3], m[4], m[5]);
         write(cb, text, shaped, shaper, system, info, font.getSize2D());
         cb.endText();
+    }
+
+    /**
+     * Runs {@code paint}, which writes straight into the page's content (a formula, drawn by
+     * {@link MathElement}); {@link TaggingOutputDevice} puts what it writes in the marked content of
+     * the element being painted.
+     */
+    void paintDirect(Runnable paint) {
+        paint.run();
     }
 
     /** The text matrix for text drawn at (x, y), in dots (for formulas, drawn by {@link MathElement}). */
