@@ -38,7 +38,9 @@ final class ArticleView {
 
     /** A URL in text; it ends at white space, a no-break space or an invisible break mark. */
     private static final Pattern URL = Pattern.compile(
-            "https?://[^\\s\u00A0\u202F\u00AD\u200B<>\"]+[^\\s\u00A0\u202F\u00AD\u200B<>\".,;:!?)\\]]");
+            "https?://[^\\s\u00A0\u202F\u00AD\u200B<>\"]+[^\\s\u00A0\u202F\u00AD\u200B<>\".,;:!?)\\]]"
+            // a bare DOI ("10.1590/S0034-89102014048004911"), which becomes a link to doi.org
+            + "|(?<![\\w./])10\\.\\d{4,9}/[^\\s\u00A0\u202F\u00AD\u200B<>\"]+[^\\s\u00A0\u202F\u00AD\u200B<>\".,;:!?)\\]]");
 
     private final Article article;
     private final LayoutPack pack;
@@ -86,6 +88,11 @@ final class ArticleView {
     /** Running text in a language: its typographic rules applied, and hyphenation points where wanted. */
     private List<Object> text(RichText t, String lang, boolean hyphenated) {
         return inlines(prose == null ? t : prose.apply(t, lang, hyphenated && hyphenate));
+    }
+
+    /** A reference or how-to-cite line: the language's rules, number ranges read as page ranges, no hyphenation. */
+    private List<Object> citation(RichText t, String lang) {
+        return inlines(prose == null ? t : prose.apply(t, lang, false, true));
     }
 
     Map<String, Object> build() {
@@ -328,7 +335,9 @@ final class ArticleView {
         a.put("authors", authors);
         a.put("authorNames", String.join(", ", article.authors().stream().map(Contributor::bylineName).toList()));
         // Many authors are set as one byline with a numbered list of affiliations.
-        Object compactFrom = pack.options().getOrDefault("compact-authors-from", 4);
+        // Journals set the names as one byline with the affiliations once, numbered; a pack may
+        // keep a block per author for fewer than compact-authors-from authors.
+        Object compactFrom = pack.options().getOrDefault("compact-authors-from", 1);
         a.put("compactAuthors", article.authors().size() >= Integer.parseInt(String.valueOf(compactFrom)));
         a.put("runAuthors", article.authors().size() > 3
                 ? article.authors().get(0).bylineName() + " " + pack.labels().get(article.language(), "et-al")
@@ -338,6 +347,12 @@ final class ArticleView {
         article.authors().forEach(c -> c.notes().stream().filter(n -> mark(n).isPresent() && !marked.contains(n))
                 .forEach(marked::add));
         a.put("markedNotes", marked.stream().map(this::inlines).toList());
+        // the correspondence is printed once: when a note gives it (JATS corresp, "* Для
+        // корреспонденции: …"), the corresponding author's e-mail is not labelled again
+        List<String> emails = article.authors().stream().filter(Contributor::corresponding)
+                .flatMap(c -> c.email().stream()).toList();
+        a.put("correspondenceNoted", java.util.stream.Stream.concat(marked.stream(), article.authorNotes().stream())
+                .map(RichText::plain).anyMatch(n -> emails.stream().anyMatch(n::contains)));
         a.put("authorNotes", article.authorNotes().stream().map(n -> text(n, article.language(), false)).toList());
 
         List<Object> history = new ArrayList<>();
@@ -363,8 +378,9 @@ final class ArticleView {
         a.put("anchors", Map.of("notes", NOTES_ANCHOR, "references", REFERENCES_ANCHOR, "license", LICENSE_ANCHOR));
         a.put("notes", article.footnotes().stream().map(f -> note(f, article.language())).toList());
         a.put("references", references(article.references(), article.language()));
+        a.put("authorDate", authorDate());
         RichText cite = CitationFormatter.line(article, pack.labels(), citation);
-        a.put("howToCite", text(cite, citationLanguage, false));
+        a.put("howToCite", citation(cite, citationLanguage));
         a.put("howToCiteGenerated", article.howToCite().isEmpty());
         a.put("citationLang", citationLanguage);
         a.put("translations", article.translations().stream().map(this::translation).toList());
@@ -547,6 +563,82 @@ final class ArticleView {
         return out;
     }
 
+    private static final Pattern NUMERIC_CITATION = Pattern.compile("\\[\\d{1,3}(?:\\s*[,;\u2013-]\\s*\\d{1,3})*\\]");
+    private static final Pattern YEAR = Pattern.compile("\\b(1[5-9]\\d\\d|20\\d\\d)[a-z]?\\b");
+
+    /**
+     * Whether the reference list is cited by author and year ("(Rabinovich 2013)"), so that it is
+     * printed unnumbered, in the source's order: no reference has a label of its own, the text has
+     * no numeric citation ("[3]", a raised number), and some reference's first author is cited with
+     * its year.
+     */
+    private boolean authorDate() {
+        List<Reference> refs = article.references();
+        if (refs.isEmpty() || refs.stream().anyMatch(r -> r.label().isPresent())) {
+            return false;
+        }
+        StringBuilder text = new StringBuilder();
+        boolean[] raised = {false};
+        article.abstracts().forEach(ab -> ab.paragraphs().forEach(p -> text.append(p.text().plain()).append('\n')));
+        article.body().forEach(sec -> collectText(sec, text, raised));
+        String all = text.toString();
+        if (raised[0] || NUMERIC_CITATION.matcher(all).find()) {
+            return false;
+        }
+        for (Reference r : refs) {
+            String plain = r.text().plain().strip();
+            Matcher first = Pattern.compile("^[\\p{L}'’-]{2,}").matcher(plain);
+            Matcher year = YEAR.matcher(plain);
+            if (first.find() && year.find()
+                    && Pattern.compile(Pattern.quote(first.group()) + "[^()\\n]{0,60}?" + year.group(1)).matcher(all).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The plain text of a section's paragraphs; {@code raised[0]} becomes true at a numeric superscript (a citation mark). */
+    private static void collectText(Section s, StringBuilder out, boolean[] raised) {
+        for (Block b : s.blocks()) {
+            collectText(b, out, raised);
+        }
+        s.sections().forEach(sub -> collectText(sub, out, raised));
+    }
+
+    private static void collectText(Block b, StringBuilder out, boolean[] raised) {
+        if (b instanceof Paragraph p) {
+            out.append(p.text().plain()).append('\n');
+            raised[0] |= hasNumericSuperscript(p.text().inlines());
+        } else if (b instanceof Block.ListBlock l) {
+            l.items().forEach(item -> item.forEach(x -> collectText(x, out, raised)));
+        } else if (b instanceof Block.Quote q) {
+            q.blocks().forEach(x -> collectText(x, out, raised));
+        } else if (b instanceof Block.Boxed x) {
+            x.blocks().forEach(y -> collectText(y, out, raised));
+        } else if (b instanceof Block.Table t) {
+            for (List<Block.Row> part : List.of(t.head(), t.body(), t.foot())) {
+                part.forEach(r -> r.cells().forEach(c -> c.lines().forEach(l -> collectText(Paragraph.of(l), out, raised))));
+            }
+            t.notes().forEach(n -> collectText(n, out, raised));
+        } else if (b instanceof Block.Figure f) {
+            f.caption().ifPresent(c -> collectText(Paragraph.of(c), out, raised));
+        }
+    }
+
+    private static boolean hasNumericSuperscript(List<Inline> inlines) {
+        for (Inline i : inlines) {
+            if (i instanceof Inline.Styled st && st.style() == Inline.Style.SUPERSCRIPT
+                    && st.plain().strip().matches("\\d[\\d,\u2013-]*")) {
+                return true;
+            }
+            if (i instanceof Inline.Styled st && hasNumericSuperscript(st.children())
+                    || i instanceof Inline.Link l && hasNumericSuperscript(l.children())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<Object> references(List<Reference> refs, String lang) {
         List<Object> out = new ArrayList<>();
         int n = 1;
@@ -608,7 +700,23 @@ final class ArticleView {
         if (b instanceof Block.ListBlock l) {
             m.put("kind", "list");
             m.put("ordered", l.ordered());
-            m.put("items", l.items().stream().map(item -> item.stream().map(x -> block(x, lang)).toList()).toList());
+            m.put("labelled", !l.labels().isEmpty());
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < l.items().size(); i++) {
+                List<Map<String, Object>> item = new ArrayList<>(l.items().get(i).stream().map(x -> block(x, lang)).toList());
+                if (!l.labels().isEmpty()) {
+                    // an item's own label hangs beside its first line: it goes into its first paragraph
+                    if (item.isEmpty() || !"p".equals(item.get(0).get("kind"))) {
+                        Map<String, Object> empty = new LinkedHashMap<>();
+                        empty.put("kind", "p");
+                        empty.put("text", List.of());
+                        item.add(0, empty);
+                    }
+                    item.get(0).put("itemLabel", l.labels().get(i));
+                }
+                items.add(item);
+            }
+            m.put("items", items);
         } else if (b instanceof Block.Quote q) {
             m.put("kind", "quote");
             m.put("blocks", q.blocks().stream().map(x -> block(x, lang)).toList());
@@ -752,8 +860,8 @@ final class ArticleView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", r.label().orElse(String.valueOf(position)));
         r.id().ifPresent(i -> m.put("id", i));
-        m.put("text", text(r.text(), lang, false));
-        r.translation().ifPresent(t -> m.put("translation", text(t, lang, false)));
+        m.put("text", citation(r.text(), lang));
+        r.translation().ifPresent(t -> m.put("translation", citation(t, lang)));
         String plain = r.text().plain() + r.translation().map(RichText::plain).orElse("");
         List<String> linked = r.text().links();
         List<Object> extra = new ArrayList<>();
@@ -776,7 +884,7 @@ final class ArticleView {
 
     /** Rich text as template nodes: {kind: text|style|link, text, tag, href, children}. */
     List<Object> inlines(RichText t) {
-        return inlines(t.inlines(), false);
+        return Glue.apply(inlines(t.inlines(), false));
     }
 
     private List<Object> inlines(List<Inline> list, boolean inLink) {
@@ -844,7 +952,8 @@ final class ArticleView {
             if (m.start() > last) {
                 addText(text.substring(last, m.start()), out);
             }
-            out.add(linkNode(m.group(), List.of(textNode(Prose.breakableUrl(m.group())))));
+            String href = m.group().startsWith("10.") ? "https://doi.org/" + m.group() : m.group();
+            out.add(linkNode(href, List.of(textNode(Prose.breakableUrl(m.group())))));
             last = m.end();
         }
         if (last < text.length()) {

@@ -211,6 +211,9 @@ final class MathElement implements ITextReplacedElement {
             return;
         }
         Rectangle content = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), c);
+        if (device.clippedAway(content.y + getBaseline())) {
+            return; // the copy of a line on the page it does not belong to, as for text
+        }
         float[] m = device.textMatrixAt(content.x, content.y + getBaseline());
         device.paintDirect(() -> {
             // the colour of the text, through Flying Saucer's own bookkeeping

@@ -74,7 +74,7 @@ public final class PdfRenderer {
         int pages = session.layout(doc);
         session.guard(doc, () -> session.renderer.createPDF(out, true, doc.firstPageNumber()));
         return new RenderedPdf(out.toByteArray(), pages, new ArrayList<>(session.agent.warnings()),
-                session.outlineAnchors(doc), session.tags());
+                session.outlineAnchors(doc), session.tags(), session.rounds());
     }
 
     /** Lays {@code doc} out without writing a PDF, and returns how many pages it takes. */
@@ -92,8 +92,8 @@ public final class PdfRenderer {
             device = tagged ? new TaggingOutputDevice(DOTS_PER_POINT) : new TypesetOutputDevice(DOTS_PER_POINT);
             agent = new SandboxUserAgent(device, DOTS_PER_PIXEL, name -> Optional.empty());
             FontFamily serif = fonts.get(0);
-            FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("sans"))
-                    .findFirst().orElse(serif);
+            FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("sans")
+                    && !f.name().toLowerCase(Locale.ROOT).contains("mono")).findFirst().orElse(serif);
             FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("mono"))
                     .findFirst().orElse(sans);
             renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
@@ -107,24 +107,37 @@ public final class PdfRenderer {
         }
 
         /**
-         * Sets and lays out {@code doc}; returns its page count. A table wider than the text block
-         * is marked ({@link WideTables}) and the document laid out again, so that the stylesheet
-         * can give it a landscape page.
+         * Sets and lays out {@code doc}; returns its page count. The document is laid out again,
+         * in one loop of at most {@link LayoutRounds#MAX} layouts, for each thing a layout shows
+         * that the next can mend ({@link LayoutRounds}): a table wider than the text block gets a
+         * landscape page ({@link WideTables}); a word broken at the end of a page is kept whole
+         * ({@link PageEnds}); a last page holding only the back matter is pulled back by setting
+         * the article tighter, kept only if that saves the page. {@link #rounds()} says why each
+         * layout after the first was made.
          */
         int layout(XhtmlDocument doc) {
             Document dom = parse(doc.xhtml());
             FontFallback.apply(dom, doc.fonts(), doc.fallbacks());
             agent.use(doc.resources());
-            for (int round = 0; ; round++) {
+            LayoutRounds rounds = new LayoutRounds(dom.getDocumentElement());
+            while (true) {
                 // line breaking learns from each document's own lines (see BreakOpportunities)
-                renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities());
+                renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities(rounds.forbidden()));
                 renderer.setDocument(dom, SandboxUserAgent.SCHEME);
                 guard(doc, renderer::layout);
-                if (round == WideTables.ROUNDS || !WideTables.mark(renderer.getRootBox(), agent.warnings())) {
+                if (!rounds.next(renderer.getRootBox(), agent.warnings())) {
                     break;
                 }
             }
+            lastRounds = rounds.rounds();
             return renderer.getRootBox().getLayer().getPages().size();
+        }
+
+        private List<LayoutRound> lastRounds = List.of();
+
+        /** Why the last document was laid out again, one round per layout after the first. */
+        List<LayoutRound> rounds() {
+            return lastRounds;
         }
 
         /**

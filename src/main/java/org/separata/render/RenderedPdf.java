@@ -7,20 +7,22 @@ import org.separata.tags.Tag;
 
 /**
  * The renderer's output: the PDF bytes, the number of pages, warnings (missing images, refused
- * URLs), where the outline's targets landed, and, when the render tagged, the document's
- * structure ({@link Tag}: which element owns which marked content and link annotation).
+ * URLs), where the outline's targets landed, when the render tagged, the document's structure
+ * ({@link Tag}: which element owns which marked content and link annotation), and why the
+ * document was laid out more than once ({@code rounds}: one per layout after the first).
  */
 public record RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings, List<Anchor> anchors,
-                          Optional<Tag> tags) {
+                          Optional<Tag> tags, List<LayoutRound> rounds) {
     public RenderedPdf {
         java.util.Objects.requireNonNull(bytes);
         warnings = List.copyOf(warnings);
         anchors = List.copyOf(anchors);
         java.util.Objects.requireNonNull(tags);
+        rounds = List.copyOf(rounds);
     }
 
     public RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings, List<Anchor> anchors) {
-        this(bytes, pageCount, warnings, anchors, Optional.empty());
+        this(bytes, pageCount, warnings, anchors, Optional.empty(), List.of());
     }
 
     public RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings) {

@@ -210,9 +210,12 @@ final class StructurePlan {
                 if (TagRoles.name(e).equals("dt") || TagRoles.name(e).equals("dd")) {
                     return new Planned(definition(type, e, owner, info, lang), ctx);
                 }
-                if (type.equals("Lbl") && owner.type.equals("LBody") && owner.parent.type.equals("LI")
-                        && owner.parent.lbl == null) {
-                    Element li = owner.parent;
+                // a label inside an item's body (span.item-label, at the start of its first
+                // paragraph) is the item's Lbl
+                Element body = owner.type.equals("P") && owner.parent != null ? owner.parent : owner;
+                if (type.equals("Lbl") && body.type.equals("LBody") && body.parent.type.equals("LI")
+                        && body.parent.lbl == null) {
+                    Element li = body.parent;
                     li.lbl = new Element("Lbl", li, li.key, lang);
                     li.add(li.key, li.lbl);
                     return new Planned(li.lbl, ctx);
@@ -316,6 +319,26 @@ final class StructurePlan {
     /** The key after everything {@code e} holds (an annotation after the link's text). */
     long endKey(org.w3c.dom.Element e) {
         return generatedKey(e, true);
+    }
+
+    /**
+     * The label of the list item whose first block is {@code e}: content generated before it (a
+     * number or bullet from a CSS counter, {@code li > p:first-child::before}) is the item's
+     * {@code Lbl}, as a marker Flying Saucer paints itself is. Empty for any other element.
+     */
+    Optional<Element> labelBefore(org.w3c.dom.Element e) {
+        if (!(e.getParentNode() instanceof org.w3c.dom.Element li) || !TagRoles.name(li).equals("li")) {
+            return Optional.empty();
+        }
+        for (org.w3c.dom.Node n = li.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element first) {
+                return first == e ? label(li) : Optional.empty();
+            }
+            if (n instanceof Text t && !t.getData().isBlank()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The label of list item {@code li}, for its marker; empty unless {@code li} became an LI. */

@@ -46,7 +46,9 @@ import org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler;
  *     (running heads, folios, generated page-margin content) is an artifact, and so is a piece of
  *     text painted a second time (a running element on a later page, a line Flying Saucer paints
  *     twice at a page break), so that every piece belongs to one element once;</li>
- * <li>list markers Flying Saucer paints itself go into the item's {@code Lbl};</li>
+ * <li>list markers Flying Saucer paints itself go into the item's {@code Lbl}, and so do numbers
+ *     and bullets generated before an item's first paragraph (CSS counters, as base.css sets
+ *     them);</li>
  * <li>images ({@link #paintReplacedElement}) are {@code Figure} content, or artifacts when the
  *     markup says they are decoration; a formula {@link MathElement} draws is its {@code Formula}'s
  *     content (its glyphs and rules, through {@link #paintDirect});</li>
@@ -202,6 +204,14 @@ class TaggingOutputDevice extends TypesetOutputDevice {
         }
         if (element == null || element == element.getOwnerDocument().getDocumentElement()) {
             return Target.PAGINATION; // page-margin content: folios and the like
+        }
+        if (!"after".equals(pseudo) && plan.ownerOfElement(element).isPresent()) {
+            // a list item's number or bullet from a CSS counter, before its first paragraph
+            Optional<StructurePlan.Element> label = plan.labelBefore(element);
+            Piece piece = new Piece(text, 0, 0);
+            if (label.isPresent() && !drawn.contains(piece)) {
+                return new Target(label.get(), label.get().key, piece, null);
+            }
         }
         Optional<StructurePlan.Element> owner = plan.ownerOfElement(element);
         if (owner.isEmpty() || drawn.contains(new Piece(text, 0, 0))) {
