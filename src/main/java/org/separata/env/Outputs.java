@@ -247,13 +247,22 @@ final class Outputs {
         }
         try (Stream<Path> s = Files.list(dir)) {
             // the mark, or a mark being written by a run that made the folder a moment ago, is nothing to lose
-            if (s.noneMatch(p -> !p.getFileName().toString().startsWith(MARKER))) {
+            if (s.allMatch(p -> isMarkOrMarkBeingWritten(p.getFileName().toString()))) {
                 return true;
             }
         } catch (IOException e) {
             return false;
         }
         return kind(dir).filter(kinds::contains).isPresent();
+    }
+
+    /**
+     * Whether {@code name} is the mark, the temporary file {@link #writeAtomically} writes it
+     * through ({@code ..separata.NNN.part}) or a probe of {@link #probeFolder}: what a run that
+     * made the folder a moment ago may have put there before the mark is in place.
+     */
+    static boolean isMarkOrMarkBeingWritten(String name) {
+        return name.startsWith(MARKER) || (name.startsWith("." + MARKER + ".") && name.endsWith(".part"));
     }
 
     /** What a folder Separata wrote holds ("issue", "shard", "shards"), from its mark. */

@@ -146,6 +146,28 @@ class WorldTest {
         assertEquals(ExitCode.OUTPUT, refused.exitCode());
     }
 
+    /**
+     * What was seen (CI, two shards started at once): the first shard had made the shared folder
+     * and was writing its mark through a temporary file when the second looked, and the second
+     * refused the folder as holding files Separata did not write.
+     */
+    @Test
+    void aSharedFolderWhoseMarkIsBeingWrittenIsOurs() throws Exception {
+        World world = World.withEnvironment(Map.of());
+        Path shared = dir.resolve("shared");
+        Files.createDirectories(shared);
+        Path beingWritten = Files.writeString(shared.resolve("..separata.4711.part"), "");
+        world.checkOutputFolder(shared, List.of(), List.of("shards"));
+        world.shareOutputFolder(shared, List.of(), "shards");
+        assertEquals("shards", world.outputKind(shared).orElseThrow());
+        Files.delete(beingWritten);
+        // anything else still is someone else's
+        Path theirs = dir.resolve("theirs-too");
+        Files.createDirectories(theirs);
+        Files.writeString(theirs.resolve("..notes.part"), "mine");
+        assertThrows(SeparataException.class, () -> world.checkOutputFolder(theirs, List.of(), List.of("shards")));
+    }
+
     @Test
     void sourceDateEpochIsReadFromTheEnvironmentOnly() {
         assertTrue(World.withEnvironment(Map.of()).sourceDateEpoch().isEmpty());
