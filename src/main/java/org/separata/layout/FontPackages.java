@@ -31,6 +31,13 @@ final class FontPackages {
             return "a monochrome emoji font such as Noto Emoji (Debian's fonts-noto-color-emoji is in colour, "
                     + "which PDF/A cannot embed)";
         }
+        if (script == Character.UnicodeScript.UNKNOWN) {
+            // a private-use or unassigned code point: no public font is made for it
+            boolean privateUse = Character.getType(cp) == Character.PRIVATE_USE;
+            return "the font the text was written with (" + (privateUse
+                    ? "a private-use character means only that font has it"
+                    : "the code point is not assigned in Unicode") + ")";
+        }
         if (script == Character.UnicodeScript.COMMON || script == Character.UnicodeScript.INHERITED) {
             return "Debian's fonts-noto-core or fonts-noto-extra (Noto Sans Symbols, Noto Sans Math)";
         }
