@@ -780,7 +780,7 @@ final class ArticleView {
                 c.scope().ifPresent(s -> cm.put("scope", s));
                 cm.put("colspan", c.colspan());
                 cm.put("rowspan", p.rowspan());
-                c.align().ifPresent(a -> cm.put("align", a));
+                p.align().ifPresent(a -> cm.put("align", a));
                 c.valign().ifPresent(a -> cm.put("valign", a));
                 // cells are narrow: their text is neither hyphenated nor given the prose rules' spaces
                 cm.put("lines", c.lines().stream().map(l -> inlines(l)).toList());

@@ -2,6 +2,8 @@ package org.separata.layout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.separata.model.Block;
 
 /**
@@ -10,12 +12,30 @@ import org.separata.model.Block;
  * a row short of cells gets one empty cell spanning the columns it lacks, and a row span that
  * runs past the end of its group (head, body or foot, as in HTML) ends with the group. Cells are
  * never dropped: the widest row sets the width.
+ *
+ * <p>A column whose body and foot cells all hold numbers (a sign, digits with their separators, a
+ * percent sign; a dash for "none" may stand among them) is a column of figures, set flush right as
+ * a typesetter sets them so that units line up; its head cells follow it. A cell that gives its
+ * own alignment keeps it.
  */
 final class TableGrid {
 
-    /** A cell as set: the input's cell and the rows it spans in its group. */
-    record Placed(Block.Cell cell, int rowspan) {
+    /**
+     * A cell as set: the input's cell, the rows it spans in its group, and its horizontal alignment
+     * (the cell's own, else {@code right} in a column of figures).
+     */
+    record Placed(Block.Cell cell, int rowspan, Optional<String> align) {
+        Placed(Block.Cell cell, int rowspan) {
+            this(cell, rowspan, cell.align());
+        }
     }
+
+    /** A number as a table cell gives it: 12, −3.5, 1 234, (0.25), 45%, ±2, 12.3*. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "[+\\-\u2212\u00B1]?\\(?[$\u20AC\u00A3]?\\d[\\d.,'\u00A0\u2009\u202F ]*\\)?[%\u2030]?[*\u2020\u2021]*");
+
+    /** What may stand for "none" among numbers: a dash, an en or em dash, "n/a". */
+    private static final Pattern NONE = Pattern.compile("[-\u2013\u2014\u2212]|n/?a|N/?A|\\.{2,3}|\u2026");
 
     /** A row as set: its cells, then {@code pad} empty columns (0 when it is full). */
     record Row(List<Placed> cells, int pad) {
@@ -38,7 +58,88 @@ final class TableGrid {
                 columns = Math.max(columns, w);
             }
         }
-        return new Grid(columns, pad(head, columns), pad(body, columns), pad(foot, columns));
+        boolean[] figures = figureColumns(columns, body, foot);
+        return new Grid(columns, pad(aligned(head, figures), columns), pad(aligned(body, figures), columns),
+                pad(aligned(foot, figures), columns));
+    }
+
+    /** Which columns hold figures: every one-column body and foot cell in it a number or "none", one at least a number. */
+    private static boolean[] figureColumns(int columns, List<List<Placed>> body, List<List<Placed>> foot) {
+        boolean[] some = new boolean[columns];
+        boolean[] other = new boolean[columns];
+        for (List<List<Placed>> group : List.of(body, foot)) {
+            List<int[]> starts = starts(group, columns);
+            for (int r = 0; r < group.size(); r++) {
+                for (int i = 0; i < group.get(r).size(); i++) {
+                    Block.Cell c = group.get(r).get(i).cell();
+                    int col = starts.get(r)[i];
+                    String text = c.plain().strip();
+                    if (col < 0 || col >= columns || text.isEmpty()) {
+                        continue;
+                    }
+                    if (c.colspan() == 1 && NUMBER.matcher(text).matches()) {
+                        some[col] = true;
+                    } else if (c.colspan() > 1 || !NONE.matcher(text).matches()) {
+                        for (int k = col; k < Math.min(columns, col + c.colspan()); k++) {
+                            other[k] = true;
+                        }
+                    }
+                }
+            }
+        }
+        boolean[] figures = new boolean[columns];
+        for (int k = 0; k < columns; k++) {
+            figures[k] = some[k] && !other[k];
+        }
+        return figures;
+    }
+
+    /** The column each cell of a group starts in, the cells above that span into a row taking theirs first. */
+    private static List<int[]> starts(List<List<Placed>> rows, int columns) {
+        List<int[]> out = new ArrayList<>();
+        int width = columns + 1;
+        for (List<Placed> row : rows) {
+            for (Placed p : row) {
+                width += p.cell().colspan();
+            }
+        }
+        boolean[][] taken = new boolean[rows.size()][width];
+        for (int r = 0; r < rows.size(); r++) {
+            int[] at = new int[rows.get(r).size()];
+            int col = 0;
+            for (int i = 0; i < at.length; i++) {
+                while (col < width && taken[r][col]) {
+                    col++;
+                }
+                Placed p = rows.get(r).get(i);
+                at[i] = col;
+                for (int below = r; below < r + p.rowspan(); below++) {
+                    for (int k = col; k < Math.min(width, col + p.cell().colspan()); k++) {
+                        taken[below][k] = true;
+                    }
+                }
+                col += p.cell().colspan();
+            }
+            out.add(at);
+        }
+        return out;
+    }
+
+    /** A group's cells, those in columns of figures that give no alignment of their own set flush right. */
+    private static List<List<Placed>> aligned(List<List<Placed>> rows, boolean[] figures) {
+        List<int[]> starts = starts(rows, figures.length);
+        List<List<Placed>> out = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            List<Placed> cells = new ArrayList<>();
+            for (int i = 0; i < rows.get(r).size(); i++) {
+                Placed p = rows.get(r).get(i);
+                int col = starts.get(r)[i];
+                boolean inFigures = p.cell().colspan() == 1 && col < figures.length && figures[col];
+                cells.add(p.cell().align().isEmpty() && inFigures ? new Placed(p.cell(), p.rowspan(), Optional.of("right")) : p);
+            }
+            out.add(cells);
+        }
+        return out;
     }
 
     /** Each cell with its row span ended at the end of its group. */

@@ -62,4 +62,33 @@ class TableGridTest {
         assertEquals(2, g.columns());
         assertEquals(List.of(0, 0), g.body().stream().map(TableGrid.Row::pad).toList());
     }
+    private static Block.Cell text(String t) {
+        return new Block.Cell(false, List.of(RichText.of(t)), 1, 1, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static List<Optional<String>> aligns(TableGrid.Row r) {
+        return r.cells().stream().map(TableGrid.Placed::align).toList();
+    }
+
+    /**
+     * Columns of figures are found by the column a cell stands in, counting the row spans from
+     * above: the body's second row starts in column 2, not 1.
+     */
+    @Test
+    void columnsOfFiguresAreFoundThroughRowSpansAndDashes() {
+        Block.Cell span = new Block.Cell(false, List.of(RichText.of("Loam")), 1, 2, Optional.empty(), Optional.empty(),
+                Optional.empty());
+        Block.Table t = new Block.Table(Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(row(text("Soil"), text("Depth"), text("Note"))),
+                List.of(row(span, text("12"), text("dry")), row(text("\u22124.5"), text("wet")),
+                        row(text("Clay"), text("\u2014"), text("1 250"))),
+                List.of(), List.of());
+        TableGrid.Grid g = TableGrid.of(t);
+        Optional<String> right = Optional.of("right");
+        assertEquals(List.of(Optional.empty(), right, Optional.empty()), aligns(g.head().get(0)), "the head follows");
+        assertEquals(List.of(Optional.empty(), right, Optional.empty()), aligns(g.body().get(0)));
+        assertEquals(List.of(right, Optional.empty()), aligns(g.body().get(1)), "'\u22124.5' stands in column 2");
+        assertEquals(List.of(Optional.empty(), right, Optional.empty()), aligns(g.body().get(2)),
+                "a dash among figures; '1 250' among words leaves its column alone");
+    }
 }

@@ -234,6 +234,49 @@ class ContentOffprintTest {
         }
     }
 
+    /**
+     * A column of figures is set flush right, as a typesetter sets one, so that units line up
+     * whatever the number of digits; a column of words stays flush left; a cell that asks for its
+     * own alignment keeps it. Read back from the page: the right edges of the numbers agree, their
+     * left edges do not.
+     */
+    @Test
+    void aColumnOfFiguresIsSetFlushRight(@TempDir Path dir) throws Exception {
+        String[][] body = {{"Alpha", "7", "12.5%"}, {"Beta gamma", "1234", "\u2014"}, {"Delta", "56.25", "3.0%"},
+            {"Epsilon", "(0.40)", "100%"}};
+        StringBuilder rows = new StringBuilder();
+        for (String[] r : body) {
+            rows.append("<tr><td>").append(r[0]).append("</td><td>").append(r[1]).append("</td><td>").append(r[2])
+                    .append("</td></tr>");
+        }
+        rows.append("<tr><td>Zeta</td><td align=\"left\">88</td><td>4%</td></tr>");
+        Path xml = dir.resolve("figures.xml");
+        Files.writeString(xml, article("<table-wrap id=\"t1\"><label>Table 1</label><caption><title>Figures."
+                + "</title></caption><table><thead><tr><th>Name</th><th>Count</th><th>Share</th></tr></thead><tbody>"
+                + rows + "</tbody></table></table-wrap>", ""), StandardCharsets.UTF_8);
+        byte[] pdf = Rendering.render(xml).pdf();
+        List<org.separata.support.WordGaps.Word> words = org.separata.support.WordGaps.lines(pdf).stream()
+                .flatMap(l -> l.words().stream()).toList();
+        java.util.function.Function<String, org.separata.support.WordGaps.Word> at = w -> words.stream()
+                .filter(x -> x.text().equals(w)).findFirst().orElseThrow(() -> new AssertionError("no word " + w));
+        List<String> counts = List.of("7", "1234", "56.25", "(0.40)");
+        float right = at.apply("1234").right();
+        for (String c : counts) {
+            assertEquals(right, at.apply(c).right(), 0.6, c + " ends where the column's other figures end");
+        }
+        assertTrue(at.apply("7").left() - at.apply("1234").left() > 5, "a one-digit figure starts further right");
+        for (String c : List.of("12.5%", "3.0%", "100%")) {
+            assertEquals(at.apply("12.5%").right(), at.apply(c).right(), 0.6, c + " in the share column");
+        }
+        assertEquals(at.apply("Count").right(), right, 0.6, "the column's head follows its figures");
+        assertEquals(at.apply("Alpha").left(), at.apply("Epsilon").left(), 0.6, "words stay flush left");
+        assertTrue(at.apply("Alpha").right() < at.apply("Epsilon").right() - 2, "so their right edges differ");
+        // what was seen: the layout's indent of body paragraphs reached the caption
+        assertEquals(at.apply("Some").left(), at.apply("Table").left(), 0.6,
+                "the caption starts at the text block's edge, as the unindented paragraph above it does");
+        assertTrue(at.apply("88").right() < right - 20, "a cell's own align=left is kept: 88 is not flush right");
+    }
+
     /** The top of the first run of glyphs spelling {@code word}, or -1. */
     private static float firstY(List<Glyph> glyphs, String word) {
         StringBuilder sb = new StringBuilder();
