@@ -63,18 +63,61 @@ final class JatsText {
     }
 
     private void inlines(List<XmlNode> nodes, Set<String> skip, boolean inSup, List<Inline> out) {
-        for (XmlNode n : nodes) {
+        inlines(nodes, skip, inSup, false, out);
+    }
+
+    /**
+     * The inline content of {@code nodes}. White space a pretty-printer put in (white space that
+     * holds a line break) is not text where it would print a space no author meant: before a
+     * subscript or superscript ({@code (<italic>b</italic>⏎<sub>i</sub>)} is "(b<sub>i</sub>)"),
+     * and at the edges of one ({@code script}).
+     */
+    private void inlines(List<XmlNode> nodes, Set<String> skip, boolean inSup, boolean script, List<Inline> out) {
+        for (int i = 0; i < nodes.size(); i++) {
+            XmlNode n = nodes.get(i);
             if (n instanceof XmlNode.Text t) {
-                out.add(new Inline.Text(t.value()));
+                String v = t.value();
+                boolean beforeScript = i + 1 < nodes.size() && nodes.get(i + 1) instanceof Element next
+                        && (next.name().equals("sub") || next.name().equals("sup"));
+                if (beforeScript || script && i == nodes.size() - 1) {
+                    v = stripPrettyPrinting(v, false);
+                }
+                if (script && i == 0) {
+                    v = stripPrettyPrinting(v, true);
+                }
+                out.add(new Inline.Text(v));
             } else if (n instanceof Element e && !skip.contains(e.name())) {
                 inline(e, inSup, out);
             }
         }
     }
 
+    /** {@code v} without the white space at its start ({@code leading}) or end, if that white space holds a line break. */
+    private static String stripPrettyPrinting(String v, boolean leading) {
+        int a = 0;
+        int b = v.length();
+        if (leading) {
+            while (a < b && Character.isWhitespace(v.charAt(a))) {
+                a++;
+            }
+            return v.substring(0, a).indexOf('\n') >= 0 ? v.substring(a) : v;
+        }
+        while (b > a && Character.isWhitespace(v.charAt(b - 1))) {
+            b--;
+        }
+        return v.substring(b).indexOf('\n') >= 0 ? v.substring(0, b) : v;
+    }
+
     private List<Inline> children(Element e, boolean inSup) {
         List<Inline> out = new ArrayList<>();
-        inlines(e.children(), Set.of(), inSup, out);
+        inlines(e.children(), Set.of(), inSup, false, out);
+        return out;
+    }
+
+    /** The content of a subscript or superscript, without the pretty-printer's white space at its edges. */
+    private List<Inline> script(Element e, boolean inSup) {
+        List<Inline> out = new ArrayList<>();
+        inlines(e.children(), Set.of(), inSup, true, out);
         return out;
     }
 
@@ -82,8 +125,8 @@ final class JatsText {
         switch (e.name()) {
             case "italic", "em" -> out.add(new Inline.Styled(Inline.Style.ITALIC, children(e, inSup)));
             case "bold", "strong" -> out.add(new Inline.Styled(Inline.Style.BOLD, children(e, inSup)));
-            case "sup" -> out.add(new Inline.Styled(Inline.Style.SUPERSCRIPT, children(e, true)));
-            case "sub" -> out.add(new Inline.Styled(Inline.Style.SUBSCRIPT, children(e, inSup)));
+            case "sup" -> out.add(new Inline.Styled(Inline.Style.SUPERSCRIPT, script(e, true)));
+            case "sub" -> out.add(new Inline.Styled(Inline.Style.SUBSCRIPT, script(e, inSup)));
             case "sc" -> out.add(new Inline.Styled(Inline.Style.SMALL_CAPS, children(e, inSup)));
             case "monospace" -> out.add(new Inline.Styled(Inline.Style.MONOSPACE, children(e, inSup)));
             case "underline" -> out.add(new Inline.Styled(Inline.Style.UNDERLINE, children(e, inSup)));

@@ -164,6 +164,25 @@ class JatsReaderTest {
                 + "not a link <math>e^2 ≤ 9</math> a b", tagged(firstParagraph(a)));
     }
 
+    /**
+     * What was seen in the SciELO corpus: a pretty-printed "(<italic>b</italic>⏎<sub>⏎<italic>i</italic>⏎</sub>)"
+     * was set "(b i )". White space with a line break before a subscript or superscript, or at its
+     * edges, is the printer's, not the author's; a space on one line, or after the script, is kept.
+     */
+    @Test
+    void prettyPrintedWhiteSpaceAroundSubscriptsAndSuperscriptsIsNotText() {
+        Article a = read(article("en", "", """
+                <body><p>item (<italic>b</italic>
+                		<sub>
+                			<italic>i</italic>
+                		</sub>) and 10<sup>
+                  − 10</sup> m<sup>2</sup>
+                of land, a <sup>b</sup> c</p></body>
+                """)).article();
+        assertEquals("item (<i>b</i><sub><i>i</i></sub>) and 10<sup>− 10</sup> m<sup>2</sup> of land, a <sup>b</sup> c",
+                tagged(firstParagraph(a)));
+    }
+
     @Test
     void numericCitationsSetAgainstAWordAreSuperscripts() {
         Article a = read(article("en", "", """
