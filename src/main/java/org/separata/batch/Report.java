@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.separata.diag.Diagnostic;
 import org.separata.model.IssueManifest;
 import org.separata.pipeline.IssuePlan;
+import org.separata.pipeline.Json;
 
 /**
  * The machine-readable report of an issue build ({@code report.json}): what the build is
@@ -61,8 +61,8 @@ final class Report {
             if (a.status().equals("ok")) {
                 a.offprint.ifPresent(o -> m.put("offprint", o));
             }
-            m.put("warnings", a.warnings.stream().map(Report::diagnostic).toList());
-            m.put("errors", a.errors.stream().map(Report::diagnostic).toList());
+            m.put("warnings", a.warnings.stream().map(Json::diagnostic).toList());
+            m.put("errors", a.errors.stream().map(Json::diagnostic).toList());
             m.put("seconds", a.seconds);
             articles.add(m);
         }
@@ -91,23 +91,5 @@ final class Report {
             }
         }
         throw new IllegalArgumentException(index + " of " + total);
-    }
-
-    private static Map<String, Object> diagnostic(Diagnostic d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("severity", d.severity().label());
-        m.put("file", d.location().file());
-        if (d.location().line() > 0) {
-            m.put("line", d.location().line());
-        }
-        if (d.location().column() > 0) {
-            m.put("column", d.location().column());
-        }
-        if (!d.location().path().isEmpty()) {
-            m.put("field", d.location().path());
-        }
-        m.put("message", d.message());
-        d.hint().ifPresent(h -> m.put("hint", h));
-        return m;
     }
 }

@@ -139,6 +139,7 @@ public final class Main {
         m.put("validate", ValidateCommand.class);
         m.put("issue", IssueCommand.class);
         m.put("layouts", LayoutsCommand.class);
+        m.put("serve", ServeCommand.class);
         m.put("help", CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }
@@ -158,6 +159,9 @@ public final class Main {
             }
             if (cls == LayoutsCommand.class) {
                 return cls.cast(new LayoutsCommand(separata));
+            }
+            if (cls == ServeCommand.class) {
+                return cls.cast(new ServeCommand(separata));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -50,6 +50,10 @@ public final class PdfRenderer {
         if (System.getProperty("xr.conf") == null) {
             System.setProperty("xr.conf", "/dev/null");
         }
+        // OpenPDF reads PNG images with ImageIO, which by default copies each one into a file in the
+        // temporary folder first (and registers a shutdown hook, refused once the JVM is stopping):
+        // read them in memory, so that a render writes nothing but its PDF
+        javax.imageio.ImageIO.setUseCache(false);
     }
 
     private PdfRenderer() {
