@@ -499,6 +499,9 @@ public final class RenderServer implements AutoCloseable {
         body.put("waiting", Math.max(0, settings.jobs() + settings.queue() - admitted.availablePermits() - running.get()));
         body.put("queue", settings.queue());
         body.put("served", served.get());
+        Runtime rt = Runtime.getRuntime();
+        body.put("heapUsedMiB", (rt.totalMemory() - rt.freeMemory()) >> 20);
+        body.put("heapCommittedMiB", rt.totalMemory() >> 20);
         Answer a = !ex.getRequestURI().getPath().equals("/health") ? error(404, "not-found", "there is nothing at "
                 + ex.getRequestURI().getPath(), "the endpoints are POST /render, POST /validate and GET /health")
                 : ex.getRequestMethod().equals("GET") || ex.getRequestMethod().equals("HEAD")
