@@ -64,12 +64,32 @@ public final class PdfRenderer {
      * {@link XhtmlDocument#firstPageNumber()}.
      */
     public static RenderedPdf render(XhtmlDocument doc) {
+        return renderIf(doc, -1, true).pdf().orElseThrow();
+    }
+
+    /**
+     * Lays {@code doc} out and, when it takes {@code pages} pages, writes it as {@link #render}
+     * does (the same bytes); otherwise writes nothing. Either way, how many pages it takes: a page
+     * count and a render in one layout, when the count was guessed right.
+     */
+    public static Attempt renderIf(XhtmlDocument doc, int pages) {
+        return renderIf(doc, pages, false);
+    }
+
+    private static Attempt renderIf(XhtmlDocument doc, int pages, boolean always) {
         Session session = new Session(doc.fonts());
+        int count = session.layout(doc);
+        if (!always && count != pages) {
+            return new Attempt(count, Optional.empty());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        int pages = session.layout(doc);
         session.guard(doc, () -> session.renderer.createPDF(out, true, doc.firstPageNumber()));
-        return new RenderedPdf(out.toByteArray(), pages, new ArrayList<>(session.agent.warnings()),
-                session.outlineAnchors(doc));
+        return new Attempt(count, Optional.of(new RenderedPdf(out.toByteArray(), count,
+                new ArrayList<>(session.agent.warnings()), session.outlineAnchors(doc))));
+    }
+
+    /** What {@link #renderIf} did: the pages the document takes, and the PDF when that was the count expected. */
+    public record Attempt(int pageCount, Optional<RenderedPdf> pdf) {
     }
 
     /** Lays {@code doc} out without writing a PDF, and returns how many pages it takes. */
