@@ -11,7 +11,7 @@ import org.separata.pipeline.RenderOptions;
  *                     {@code shard}, the shard's folder inside it is)
  * @param jobs         articles rendered at once
  * @param render       how each article is rendered, as for {@code render}: layout (over the issue
- *                     manifest's), journal profile, glyphs, PDF/A level, translations
+ *                     manifest's), journal profile, glyphs, PDF/A level, translations, tags
  * @param rectoStart   over the issue manifest's {@code recto-start}
  * @param allowPartial put the build in {@code outDir} even when some articles failed; its pages are
  *                     then provisional, and its files and report say so

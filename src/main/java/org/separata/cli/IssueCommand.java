@@ -114,7 +114,8 @@ final class IssueCommand implements Callable<Integer> {
             default -> Progress.log(err, separata.world()::nanoTime);
         };
         IssueOptions options = new IssueOptions(outDir, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
-                article.toRenderOptions(outputOptions.allowMissingGlyphs, outputOptions.standard),
+                article.toRenderOptions(outputOptions.allowMissingGlyphs, outputOptions.standard(spec.commandLine()))
+                        .withTags(outputOptions.tags()),
                 Optional.ofNullable(rectoStart), allowPartial, failFast, shard == null ? Shard.ALL : Shard.parse(shard),
                 Optional.ofNullable(root));
         Interrupt interrupt = new Interrupt();

@@ -68,7 +68,8 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RenderOptions options = fonts.apply(article.toRenderOptions(outputOptions.allowMissingGlyphs,
-                outputOptions.standard)).withFirstPage(Optional.ofNullable(firstPage));
+                outputOptions.standard(spec.commandLine()))).withFirstPage(Optional.ofNullable(firstPage))
+                .withTags(outputOptions.tags());
         Path target = output != null ? output : defaultOutput(input);
         // an output that would destroy an input, or cannot be written, is refused before anything renders
         separata.world().checkOutputFile(target, separata.dependencies(input, options));
@@ -96,7 +97,8 @@ final class RenderCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         double seconds = (separata.world().nanoTime() - start) / 1e9;
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d page%s, %s) in %.2f s%n", target,
-                offprint.pageCount(), offprint.pageCount() == 1 ? "" : "s", options.standard().displayName(), seconds);
+                offprint.pageCount(), offprint.pageCount() == 1 ? "" : "s", options.standard().claim(options.tags()),
+                seconds);
         return ExitCode.OK.code();
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -32,6 +33,7 @@ import org.separata.diag.Diagnostic;
 import org.separata.diag.ExitCode;
 import org.separata.diag.SeparataException;
 import org.separata.diag.SourceLocation;
+import org.separata.tags.Tag;
 
 /**
  * The only code that touches PDFBox. It takes the renderer's bytes and makes them an archival
@@ -39,7 +41,8 @@ import org.separata.diag.SourceLocation;
  * an indexer and an archive look at, all from one {@link PdfMetadata}: the Info dictionary, the
  * XMP packet ({@link XmpPacket}), the document language, the outline, page labels that show the
  * printed page numbers, the preference to show the title, and for PDF/A the sRGB output intent.
- * The claim (PDF/A-2b, PDF/A-3b or none) is a row of {@link PdfStandard}.
+ * The claim (PDF/A-2a, -2b, -3a, -3b or none) is a row of {@link PdfStandard}; a tagged PDF gets
+ * its structure tree ({@link StructureWriter}) and claims PDF/UA-1 as well.
  *
  * <p>The output is reproducible: nothing comes from the clock or from chance. The dates are the
  * metadata's file date, the font subset tags and the document ID are derived from the content.
@@ -63,18 +66,29 @@ public final class PdfFinisher {
             doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
-            finish(out.toByteArray(), PdfMetadata.builder("en", "warm-up").build(), List.of(), PdfStandard.DEFAULT);
+            finish(out.toByteArray(), PdfMetadata.builder("en", "warm-up").build(), List.of(), PdfStandard.DEFAULT,
+                    Optional.of(Tag.of("Document", List.of())));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     /**
-     * Finishes {@code pdf}: repairs, metadata, outline, page labels, and the claim of
-     * {@code standard}. Returns the new bytes; the input is not changed.
+     * Finishes an untagged {@code pdf}: repairs, metadata, outline, page labels, and the claim of
+     * {@code standard} (a level B or none). Returns the new bytes; the input is not changed.
      */
     public byte[] finish(byte[] pdf, PdfMetadata meta, List<OutlineItem> outline, PdfStandard standard) {
-        return finish(pdf, meta, outline, standard, doc -> pageLabels(doc, meta));
+        return finish(pdf, meta, outline, standard, Optional.empty());
+    }
+
+    /**
+     * Finishes {@code pdf}: repairs, metadata, outline, page labels, the structure tree when the
+     * renderer gives {@code tags} (see {@link StructureWriter}), and the claim of {@code standard},
+     * with PDF/UA-1 when tagged. Returns the new bytes; the input is not changed.
+     */
+    public byte[] finish(byte[] pdf, PdfMetadata meta, List<OutlineItem> outline, PdfStandard standard,
+                         Optional<Tag> tags) {
+        return finish(pdf, meta, outline, standard, tags, doc -> pageLabels(doc, meta));
     }
 
     /** A step that arranges the pages (inserts, labels, links) before the outline is written. */
@@ -84,14 +98,19 @@ public final class PdfFinisher {
     }
 
     /**
-     * As {@link #finish(byte[], PdfMetadata, List, PdfStandard)}, with {@code pages} arranging the
-     * pages and writing the page labels; the outline's page indices refer to the arranged pages.
+     * As {@link #finish(byte[], PdfMetadata, List, PdfStandard, Optional)}, with {@code pages}
+     * arranging the pages and writing the page labels; the outline's and the structure's page
+     * indices refer to the arranged pages.
      */
-    byte[] finish(byte[] pdf, PdfMetadata meta, List<OutlineItem> outline, PdfStandard standard, PageStep pages) {
+    byte[] finish(byte[] pdf, PdfMetadata meta, List<OutlineItem> outline, PdfStandard standard, Optional<Tag> tags,
+                  PageStep pages) {
+        if (standard.requiresTags() && tags.isEmpty()) {
+            throw new IllegalArgumentException(standard.displayName() + " needs a tagged PDF");
+        }
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             Repairs.apply(doc);
             PDDocumentCatalog catalog = doc.getDocumentCatalog();
-            byte[] xmp = XmpPacket.build(meta, standard);
+            byte[] xmp = XmpPacket.build(meta, standard, tags.isPresent());
 
             info(doc, meta);
             // The XMP packet, uncompressed so that any tool can find it.
@@ -103,6 +122,9 @@ public final class PdfFinisher {
             // Taken from the article's language; written to the catalog's /Lang.
             catalog.setLanguage(meta.language());
             pages.apply(doc);
+            if (tags.isPresent()) {
+                StructureWriter.write(doc, tags.get(), meta.language());
+            }
             outline(doc, outline);
 
             PDViewerPreferences prefs = new PDViewerPreferences(new COSDictionary());

@@ -29,9 +29,10 @@ import org.apache.xmpbox.type.TypeMapping;
 import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
- * Builds the XMP packet of a PDF with xmpbox: Dublin Core, PRISM, XMP rights, XMP basic, Adobe PDF
- * and, for PDF/A, the identification and the extension schema that declares PRISM (PDF/A accepts
- * only schemas it knows or that the packet itself describes). Every property is written from
+ * Builds the XMP packet of a PDF with xmpbox: Dublin Core, PRISM, XMP rights, XMP basic, Adobe PDF,
+ * for a tagged PDF the PDF/UA identification ({@code pdfuaid:part}), and, for PDF/A, the
+ * identification and the extension schemas that declare PRISM and the PDF/UA identification
+ * (PDF/A accepts only schemas it knows or that the packet itself describes). Every property is written from
  * {@link PdfMetadata}; each is listed below as "taken from … written to …". The Info dictionary is
  * written from the same values ({@link PdfFinisher}), so the two agree.
  */
@@ -56,21 +57,46 @@ final class XmpPacket {
         {"coverDate", "Date", "The date on the cover of the issue"},
     };
 
+    /** The PDF/UA identification schema (ISO 14289-1, 5), with the one property written. */
+    static final String PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/";
+    static final String PDFUA_PREFIX = "pdfuaid";
+    private static final String[][] PDFUA_PROPERTIES = {
+        {"part", "Integer", "Indicates which part of ISO 14289 the file conforms to"},
+    };
+
     static final String CREATOR_TOOL = "Separata";
     static final String PRODUCER = "Separata (Flying Saucer, OpenPDF, PDFBox)";
 
     private XmpPacket() {
     }
 
-    /** The serialized packet (UTF-8), the same bytes for the same metadata and standard. */
+    /** The serialized packet of an untagged PDF (UTF-8), the same bytes for the same metadata and standard. */
     static byte[] build(PdfMetadata m, PdfStandard standard) {
+        return build(m, standard, false);
+    }
+
+    /**
+     * The serialized packet (UTF-8), the same bytes for the same metadata and standard; a
+     * {@code tagged} PDF claims PDF/UA-1 ({@code pdfuaid:part} 1).
+     */
+    static byte[] build(PdfMetadata m, PdfStandard standard, boolean tagged) {
         XMPMetadata xmp = XMPMetadata.createXMPMetadata();
         dublinCore(xmp, m);
-        prism(xmp, m, standard);
+        Optional<XMPSchema> prism = prism(xmp, m);
         rights(xmp, m);
         basic(xmp, m);
+        Optional<XMPSchema> ua = tagged ? Optional.of(accessibility(xmp)) : Optional.empty();
         if (standard.isPdfA()) {
             identification(xmp, standard);
+            if (prism.isPresent() || ua.isPresent()) {
+                PDFAExtensionSchema ext = xmp.createAndAddPDFAExtensionSchemaWithDefaultNS();
+                ArrayProperty schemas = ext.createArrayProperty(PDFAExtensionSchema.SCHEMAS, Cardinality.Bag);
+                prism.ifPresent(p -> schemas.addProperty(declare(xmp, ext, p, "PRISM Basic Metadata",
+                        PRISM_PROPERTIES, "external")));
+                ua.ifPresent(p -> schemas.addProperty(declare(xmp, ext, p, "PDF/UA Universal Accessibility Schema",
+                        PDFUA_PROPERTIES, "internal")));
+                ext.addProperty(schemas);
+            }
         }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
@@ -124,7 +150,7 @@ final class XmpPacket {
         m.published().ifPresent(d -> dc.addDate(calendar(d)));
     }
 
-    private static void prism(XMPMetadata xmp, PdfMetadata m, PdfStandard standard) {
+    private static Optional<XMPSchema> prism(XMPMetadata xmp, PdfMetadata m) {
         XMPSchema prism = new XMPSchema(xmp, PRISM_NS, PRISM_PREFIX, "PRISM");
         // prism:doi: taken from the DOI (manifest article.doi), bare.
         m.doi().ifPresent(d -> prism.setTextPropertyValue("doi", d));
@@ -149,34 +175,42 @@ final class XmpPacket {
         // written as an XMP date, 2021-12-30 or 2021.
         m.coverDate().ifPresent(v -> prism.setTextPropertyValue("coverDate", v));
         if (prism.getAllProperties().isEmpty()) {
-            return;
+            return Optional.empty();
         }
         xmp.addSchema(prism);
-        if (standard.isPdfA()) {
-            declarePrism(xmp, prism);
-        }
+        return Optional.of(prism);
+    }
+
+    /**
+     * The PDF/UA identification: taken from the render's tagging (a tagged PDF meets PDF/UA-1);
+     * written to {@code pdfuaid:part} = 1.
+     */
+    private static XMPSchema accessibility(XMPMetadata xmp) {
+        XMPSchema ua = new XMPSchema(xmp, PDFUA_NS, PDFUA_PREFIX, "PDF/UA identification");
+        ua.addProperty(xmp.getTypeMapping().createInteger(PDFUA_NS, PDFUA_PREFIX, "part", 1));
+        xmp.addSchema(ua);
+        return ua;
     }
 
     /**
      * PDF/A-2 and -3 accept only the schemas of the XMP specification unless the packet describes
-     * the others in a {@code pdfaExtension:schemas} entry (ISO 19005-2, 6.6.2.3.2): PRISM is
-     * declared there, with the properties this packet uses.
+     * the others in a {@code pdfaExtension:schemas} entry (ISO 19005-2, 6.6.2.3.2): PRISM and the
+     * PDF/UA identification are declared there, each with the properties this packet uses.
      */
-    private static void declarePrism(XMPMetadata xmp, XMPSchema prism) {
+    private static PDFASchemaType declare(XMPMetadata xmp, PDFAExtensionSchema ext, XMPSchema declared, String name,
+                                          String[][] known, String category) {
         TypeMapping types = xmp.getTypeMapping();
-        PDFAExtensionSchema ext = xmp.createAndAddPDFAExtensionSchemaWithDefaultNS();
         PDFASchemaType schema = new PDFASchemaType(xmp);
         ext.addNamespace(schema.getNamespace(), schema.getPrefix());
-        schema.addProperty(types.createText(schema.getNamespace(), schema.getPrefix(), PDFASchemaType.SCHEMA,
-                "PRISM Basic Metadata"));
+        schema.addProperty(types.createText(schema.getNamespace(), schema.getPrefix(), PDFASchemaType.SCHEMA, name));
         schema.addProperty(types.createURI(schema.getNamespace(), schema.getPrefix(), PDFASchemaType.NAMESPACE_URI,
-                PRISM_NS));
+                declared.getNamespace()));
         schema.addProperty(types.createText(schema.getNamespace(), schema.getPrefix(), PDFASchemaType.PREFIX,
-                PRISM_PREFIX));
+                declared.getPrefix()));
         ArrayProperty properties = types.createArrayProperty(schema.getNamespace(), schema.getPrefix(),
                 PDFASchemaType.PROPERTY, Cardinality.Seq);
-        for (String[] p : PRISM_PROPERTIES) {
-            if (prism.getProperty(p[0]) == null) {
+        for (String[] p : known) {
+            if (declared.getProperty(p[0]) == null) {
                 continue;
             }
             PDFAPropertyType property = new PDFAPropertyType(xmp);
@@ -185,14 +219,12 @@ final class XmpPacket {
             String pf = property.getPrefix();
             property.addProperty(types.createText(ns, pf, PDFAPropertyType.NAME, p[0]));
             property.addProperty(types.createChoice(ns, pf, PDFAPropertyType.VALUETYPE, p[1]));
-            property.addProperty(types.createChoice(ns, pf, PDFAPropertyType.CATEGORY, "external"));
+            property.addProperty(types.createChoice(ns, pf, PDFAPropertyType.CATEGORY, category));
             property.addProperty(types.createText(ns, pf, PDFAPropertyType.DESCRIPTION, p[2]));
             properties.addProperty(property);
         }
         schema.addProperty(properties);
-        ArrayProperty schemas = ext.createArrayProperty(PDFAExtensionSchema.SCHEMAS, Cardinality.Bag);
-        schemas.addProperty(schema);
-        ext.addProperty(schemas);
+        return schema;
     }
 
     private static void rights(XMPMetadata xmp, PdfMetadata m) {

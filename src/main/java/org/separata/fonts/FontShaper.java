@@ -28,7 +28,15 @@ public final class FontShaper {
 
     private final int unitsPerEm;
     private final char[][] cmapPages = new char[256][];
+    /** Code points outside the BMP (mathematical alphanumerics, say) → glyph. */
+    private final java.util.Map<Integer, Integer> supplementary = new java.util.HashMap<>();
     private final int[] advances;
+    /** Small capitals (GSUB {@code smcp}): glyph → its small capital. */
+    private final java.util.Map<Integer, Integer> smallCaps = new java.util.HashMap<>();
+    /** Local forms (GSUB {@code locl}) by OpenType language system ("SRB ", "MKD ", "BGR "): glyph → glyph. */
+    private final java.util.Map<String, java.util.Map<Integer, Integer>> localForms = new java.util.HashMap<>();
+    /** A code point of each encoded glyph (the first the cmap gives), for the glyphs that stand for it. */
+    private final java.util.Map<Integer, Integer> charOfGlyph = new java.util.HashMap<>();
     /** first glyph → ligatures starting with it, longest first (null: none). */
     private final Ligature[][] ligaturesByFirst;
     private final PairLookup[] kernLookups;
@@ -59,6 +67,24 @@ public final class FontShaper {
         int gsub = t.offset("GSUB");
         if (gsub >= 0) {
             readLigatures(b, gsub);
+            readSingle(b, gsub, lookups(b, gsub, "smcp"), smallCaps);
+            for (String langSys : LOCAL_SYSTEMS) {
+                java.util.Map<Integer, Integer> forms = new java.util.HashMap<>();
+                readSingle(b, gsub, lookups(b, gsub, "locl", langSys), forms);
+                if (!forms.isEmpty()) {
+                    localForms.put(langSys, forms);
+                }
+            }
+            if (!localForms.containsKey("BGR ") && localForms.containsKey("SRB ")) {
+                // no Bulgarian forms: of the Serbian ones, the д shaped as g is also the Bulgarian
+                // italic's (the Serbian б, and г, п, т with their bars, are not)
+                java.util.Map<Integer, Integer> bulgarian = new java.util.HashMap<>();
+                Integer d = localForms.get("SRB ").get(glyph('д'));
+                if (d != null) {
+                    bulgarian.put(glyph('д'), d);
+                    localForms.put("BGR ", bulgarian);
+                }
+            }
         }
         int gpos = t.offset("GPOS");
         kernLookups = gpos >= 0 ? readKerning(b, gpos, numGlyphs) : new PairLookup[0];
@@ -72,6 +98,66 @@ public final class FontShaper {
     public int glyph(char c) {
         char[] page = cmapPages[c >> 8];
         return page == null ? 0 : page[c & 0xFF];
+    }
+
+    /** The OpenType language systems whose local forms are read (Serbian, Macedonian, Bulgarian). */
+    private static final List<String> LOCAL_SYSTEMS = List.of("SRB ", "MKD ", "BGR ");
+
+    /**
+     * The OpenType language system of a language tag whose local forms the face has ({@code sr},
+     * {@code sr-Cyrl} → "SRB "; {@code mk} → "MKD "; {@code bg} → "BGR "), if any. A face without
+     * Bulgarian forms (Noto 2020) gives Bulgarian the one Serbian form that is also Bulgarian: the
+     * italic д shaped as g.
+     */
+    public java.util.Optional<String> languageSystem(String lang) {
+        String primary = lang.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+        String sys = switch (primary) {
+            case "sr" -> "SRB ";
+            case "mk" -> "MKD ";
+            case "bg" -> "BGR ";
+            default -> null;
+        };
+        return sys != null && localForms.containsKey(sys) ? java.util.Optional.of(sys) : java.util.Optional.empty();
+    }
+
+    /** The local form of a glyph in a language system, or the glyph itself. */
+    public int localForm(String languageSystem, int glyph) {
+        java.util.Map<Integer, Integer> forms = localForms.get(languageSystem);
+        return forms == null ? glyph : forms.getOrDefault(glyph, glyph);
+    }
+
+    /** The small capital of a glyph, or 0 when the face has none for it. */
+    public int smallCap(int glyph) {
+        return smallCaps.getOrDefault(glyph, 0);
+    }
+
+    /** Whether the face has small capitals ({@code smcp}). */
+    public boolean hasSmallCaps() {
+        return !smallCaps.isEmpty();
+    }
+
+    /**
+     * The glyphs no code point maps to (small capitals, local forms), each with the code point of
+     * the glyph it replaces: what text extraction should read for them.
+     */
+    public java.util.Map<Integer, Integer> alternateGlyphs() {
+        java.util.Map<Integer, Integer> out = new java.util.TreeMap<>();
+        java.util.List<java.util.Map<Integer, Integer>> all = new java.util.ArrayList<>(localForms.values());
+        all.add(0, smallCaps);
+        for (java.util.Map<Integer, Integer> m : all) {
+            m.forEach((from, to) -> {
+                Integer c = charOfGlyph.get(from);
+                if (c != null && !charOfGlyph.containsKey(to)) {
+                    out.putIfAbsent(to, c);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The glyph of any code point, 0 when the face has none. */
+    public int glyphOf(int codePoint) {
+        return codePoint <= 0xFFFF ? glyph((char) codePoint) : supplementary.getOrDefault(codePoint, 0);
     }
 
     /** The advance width of a glyph, in font units. */
@@ -108,7 +194,19 @@ public final class FontShaper {
      * U+00A0) take {@code wordSpace} units.
      */
     public int width(CharSequence text, int start, int end, int wordSpace) {
-        return run(text, start, end, wordSpace, null);
+        return run(text, start, end, wordSpace, null, NO_SMALL_CAPS);
+    }
+
+    /** Letters as they are. */
+    public static final int NO_SMALL_CAPS = 0;
+    /** Lower-case letters as small capitals (CSS {@code font-variant: small-caps} on the original text). */
+    public static final int SMALL_CAPS = 1;
+    /** Every letter as a small capital (text already turned to capitals). */
+    public static final int ALL_SMALL_CAPS = 2;
+
+    /** As {@link #width(CharSequence, int, int, int)}, with letters as small capitals as {@code smallCaps} says. */
+    public int width(CharSequence text, int start, int end, int wordSpace, int smallCaps) {
+        return run(text, start, end, wordSpace, null, smallCaps);
     }
 
     /**
@@ -119,14 +217,20 @@ public final class FontShaper {
      * Ignorable characters belong to no cluster.
      */
     public Shaped shape(CharSequence text, int start, int end, int wordSpace) {
+        return shape(text, start, end, wordSpace, NO_SMALL_CAPS);
+    }
+
+    /** As {@link #shape(CharSequence, int, int, int)}, with small capitals as {@code smallCaps} says (see {@link #SMALL_CAPS}). */
+    public Shaped shape(CharSequence text, int start, int end, int wordSpace, int smallCaps) {
         int n = end - start;
         Shaped out = new Shaped(new int[1], new int[n], new char[n], new int[n], new int[n], new int[n]);
-        run(text, start, end, wordSpace, out);
+        run(text, start, end, wordSpace, out, smallCaps);
         return out;
     }
 
     /** Walks the clusters of a text: returns its advance, and records the clusters if {@code out} is given. */
-    private int run(CharSequence text, int start, int end, int wordSpace, Shaped out) {
+    private int run(CharSequence text, int start, int end, int wordSpace, Shaped out, int smallCapsMode) {
+        boolean caps = smallCapsMode != NO_SMALL_CAPS && hasSmallCaps();
         int total = 0;
         int prev = 0;
         int count = 0;
@@ -140,10 +244,14 @@ public final class FontShaper {
             int g = glyph(c);
             int used = 1;
             char code = c;
-            if (Character.isHighSurrogate(c) && i + 1 < end) {
-                used = 2; // outside the BMP: written as is, no shaping
-                g = 0;
-            } else {
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                used = 2; // outside the BMP: its own glyph and advance, no ligatures
+                g = glyphOf(Character.toCodePoint(c, text.charAt(i + 1)));
+            } else if (caps && Character.isLetter(c)
+                    && (Character.isLowerCase(c) || smallCapsMode == ALL_SMALL_CAPS)) {
+                int sc = smallCap(glyph(Character.toLowerCase(c)));
+                g = sc != 0 ? sc : g; // no ligatures among small capitals
+            } else if (!caps) {
                 Ligature lig = ligatureAt(text, i, end, g);
                 if (lig != null) {
                     g = lig.glyph();
@@ -223,7 +331,12 @@ public final class FontShaper {
     // ---- cmap -------------------------------------------------------------------------------------
 
     private void map(int c, int glyph) {
-        if (glyph == 0 || c > 0xFFFF || glyph > 0xFFFF) {
+        if (glyph == 0 || glyph > 0xFFFF) {
+            return;
+        }
+        charOfGlyph.putIfAbsent(glyph, c);
+        if (c > 0xFFFF) {
+            supplementary.put(c, glyph);
             return;
         }
         char[] page = cmapPages[c >> 8];
@@ -289,6 +402,30 @@ public final class FontShaper {
                 l.sort((x, y) -> Integer.compare(y.rest().length, x.rest().length));
                 ligaturesByFirst[g] = l.toArray(new Ligature[0]);
             }
+        }
+    }
+
+    /** Single substitutions (GSUB lookup type 1, formats 1 and 2) of the given lookups, into {@code out}. */
+    private void readSingle(ByteBuffer b, int gsub, int[] lookupIndices, java.util.Map<Integer, Integer> out) {
+        for (int lookup : lookupIndices) {
+            forEachSubtable(b, gsub, lookup, 7, (type, sub) -> {
+                if (type != 1) {
+                    return;
+                }
+                int format = u16(b, sub);
+                int[] covered = coverage(b, sub + u16(b, sub + 2));
+                if (format == 1) {
+                    int delta = b.getShort(sub + 4);
+                    for (int g : covered) {
+                        out.putIfAbsent(g, (g + delta) & 0xFFFF);
+                    }
+                } else if (format == 2) {
+                    int count = u16(b, sub + 4);
+                    for (int i = 0; i < covered.length && i < count; i++) {
+                        out.putIfAbsent(covered[i], u16(b, sub + 6 + 2 * i));
+                    }
+                }
+            });
         }
     }
 
@@ -444,6 +581,14 @@ public final class FontShaper {
 
     /** The lookups of a feature, over every script and language system, in lookup order. */
     private static int[] lookups(ByteBuffer b, int table, String featureTag) {
+        return lookups(b, table, featureTag, null);
+    }
+
+    /**
+     * The lookups of a feature in lookup order: in the language systems tagged {@code langSysTag}
+     * (of any script), or in every script's default and language systems when it is null.
+     */
+    private static int[] lookups(ByteBuffer b, int table, String featureTag, String langSysTag) {
         int scripts = table + u16(b, table + 4);
         int features = table + u16(b, table + 6);
         TreeSet<Integer> featureIndices = new TreeSet<>();
@@ -451,14 +596,20 @@ public final class FontShaper {
         for (int s = 0; s < scriptCount; s++) {
             int script = scripts + u16(b, scripts + 2 + 6 * s + 4);
             int def = u16(b, script);
-            if (def != 0) {
+            if (def != 0 && langSysTag == null) {
                 addLangSys(b, script + def, featureIndices);
             }
             int langs = u16(b, script + 2);
             for (int l = 0; l < langs; l++) {
-                addLangSys(b, script + u16(b, script + 4 + 6 * l + 4), featureIndices);
+                if (langSysTag == null || tag(b, script + 4 + 6 * l).equals(langSysTag)) {
+                    addLangSys(b, script + u16(b, script + 4 + 6 * l + 4), featureIndices);
+                }
             }
         }
+        return featureLookups(b, features, featureIndices, featureTag);
+    }
+
+    private static int[] featureLookups(ByteBuffer b, int features, TreeSet<Integer> featureIndices, String featureTag) {
         TreeSet<Integer> out = new TreeSet<>();
         int featureCount = u16(b, features);
         for (int f : featureIndices) {

@@ -38,7 +38,9 @@ final class ArticleView {
 
     /** A URL in text; it ends at white space, a no-break space or an invisible break mark. */
     private static final Pattern URL = Pattern.compile(
-            "https?://[^\\s\u00A0\u202F\u00AD\u200B<>\"]+[^\\s\u00A0\u202F\u00AD\u200B<>\".,;:!?)\\]]");
+            "https?://[^\\s\u00A0\u202F\u00AD\u200B<>\"]+[^\\s\u00A0\u202F\u00AD\u200B<>\".,;:!?)\\]]"
+            // a bare DOI ("10.1590/S0034-89102014048004911"), which becomes a link to doi.org
+            + "|(?<![\\w./])10\\.\\d{4,9}/[^\\s\u00A0\u202F\u00AD\u200B<>\"]+[^\\s\u00A0\u202F\u00AD\u200B<>\".,;:!?)\\]]");
 
     private final Article article;
     private final LayoutPack pack;
@@ -86,6 +88,11 @@ final class ArticleView {
     /** Running text in a language: its typographic rules applied, and hyphenation points where wanted. */
     private List<Object> text(RichText t, String lang, boolean hyphenated) {
         return inlines(prose == null ? t : prose.apply(t, lang, hyphenated && hyphenate));
+    }
+
+    /** A reference or how-to-cite line: the language's rules, number ranges read as page ranges, no hyphenation. */
+    private List<Object> citation(RichText t, String lang) {
+        return inlines(prose == null ? t : prose.apply(t, lang, false, true));
     }
 
     Map<String, Object> build() {
@@ -137,7 +144,37 @@ final class ArticleView {
         if (article.license().isPresent()) {
             out.add(new OutlineEntry(LICENSE_ANCHOR, label(lang, "license"), 1));
         }
+        for (Translation t : article.translations()) {
+            translationOutline(t, out);
+        }
         return out;
+    }
+
+    /**
+     * A printed translation in the outline, as its headings are in the tagged PDF: its title, and
+     * below it its abstracts, sections, notes and references, each headed in its language.
+     */
+    private void translationOutline(Translation t, List<OutlineEntry> out) {
+        String base = translationAnchor(t.lang());
+        out.add(new OutlineEntry(base, t.title().full(), 1));
+        for (String lang : languages(t.abstracts(), t.keywords(), t.lang())) {
+            t.abstracts().stream().filter(ab -> ab.lang().equals(lang) && !ab.paragraphs().isEmpty()).findFirst()
+                    .ifPresent(ab -> out.add(new OutlineEntry(base + "-abstract-" + lang,
+                            ab.title().orElseGet(() -> label(lang, "abstract")), 2)));
+        }
+        for (int i = 0; i < t.body().size(); i++) {
+            sectionOutline(t.body().get(i), "tr-" + t.lang() + "-" + (i + 1), 2, out);
+        }
+        if (!t.footnotes().isEmpty()) {
+            out.add(new OutlineEntry(base + "-notes", label(t.lang(), "notes"), 2));
+        }
+        if (!t.references().isEmpty()) {
+            out.add(new OutlineEntry(base + "-references", label(t.lang(), "references"), 2));
+        }
+    }
+
+    private static String translationAnchor(String lang) {
+        return "outline-translation-" + lang;
     }
 
     /** A titled section is an entry at its level; an untitled one lends its level to its children. */
@@ -298,7 +335,9 @@ final class ArticleView {
         a.put("authors", authors);
         a.put("authorNames", String.join(", ", article.authors().stream().map(Contributor::bylineName).toList()));
         // Many authors are set as one byline with a numbered list of affiliations.
-        Object compactFrom = pack.options().getOrDefault("compact-authors-from", 4);
+        // Journals set the names as one byline with the affiliations once, numbered; a pack may
+        // keep a block per author for fewer than compact-authors-from authors.
+        Object compactFrom = pack.options().getOrDefault("compact-authors-from", 1);
         a.put("compactAuthors", article.authors().size() >= Integer.parseInt(String.valueOf(compactFrom)));
         a.put("runAuthors", article.authors().size() > 3
                 ? article.authors().get(0).bylineName() + " " + pack.labels().get(article.language(), "et-al")
@@ -308,6 +347,12 @@ final class ArticleView {
         article.authors().forEach(c -> c.notes().stream().filter(n -> mark(n).isPresent() && !marked.contains(n))
                 .forEach(marked::add));
         a.put("markedNotes", marked.stream().map(this::inlines).toList());
+        // the correspondence is printed once: when a note gives it (JATS corresp, "* Для
+        // корреспонденции: …"), the corresponding author's e-mail is not labelled again
+        List<String> emails = article.authors().stream().filter(Contributor::corresponding)
+                .flatMap(c -> c.email().stream()).toList();
+        a.put("correspondenceNoted", java.util.stream.Stream.concat(marked.stream(), article.authorNotes().stream())
+                .map(RichText::plain).anyMatch(n -> emails.stream().anyMatch(n::contains)));
         a.put("authorNotes", article.authorNotes().stream().map(n -> text(n, article.language(), false)).toList());
 
         List<Object> history = new ArrayList<>();
@@ -323,7 +368,8 @@ final class ArticleView {
         }
         a.put("history", history);
 
-        a.put("abstracts", abstracts(article.abstracts(), article.keywords(), article.language(), true));
+        a.put("abstracts", abstracts(article.abstracts(), article.keywords(), article.language(), true,
+                "outline-abstract-"));
         List<Object> body = new ArrayList<>();
         for (int i = 0; i < article.body().size(); i++) {
             body.add(section(article.body().get(i), 1, String.valueOf(i + 1), article.language()));
@@ -332,8 +378,9 @@ final class ArticleView {
         a.put("anchors", Map.of("notes", NOTES_ANCHOR, "references", REFERENCES_ANCHOR, "license", LICENSE_ANCHOR));
         a.put("notes", article.footnotes().stream().map(f -> note(f, article.language())).toList());
         a.put("references", references(article.references(), article.language()));
+        a.put("authorDate", authorDate());
         RichText cite = CitationFormatter.line(article, pack.labels(), citation);
-        a.put("howToCite", text(cite, citationLanguage, false));
+        a.put("howToCite", citation(cite, citationLanguage));
         a.put("howToCiteGenerated", article.howToCite().isEmpty());
         a.put("citationLang", citationLanguage);
         a.put("translations", article.translations().stream().map(this::translation).toList());
@@ -425,11 +472,12 @@ final class ArticleView {
     }
 
     /**
-     * Abstracts and keywords paired by language, {@code mainLang} first. {@code main}: these are the
-     * article's own, so each carries its title and the anchor of its outline entry.
+     * Abstracts and keywords paired by language, {@code mainLang} first, each abstract with the
+     * anchor of its outline entry ({@code anchorPrefix} and its language). {@code main}: these are
+     * the article's own, so each carries its title.
      */
     private List<Object> abstracts(List<Abstract> abstracts, List<KeywordGroup> keywords, String mainLang,
-                                   boolean main) {
+                                   boolean main, String anchorPrefix) {
         List<Object> out = new ArrayList<>();
         for (String lang : languages(abstracts, keywords, mainLang)) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -441,8 +489,8 @@ final class ArticleView {
             abstracts.stream().filter(ab -> ab.lang().equals(lang)).findFirst().ifPresent(ab -> {
                 ab.title().ifPresent(t -> m.put("heading", t));
                 m.put("paragraphs", ab.paragraphs().stream().map(p -> paragraph(p, lang)).toList());
-                if (main && !ab.paragraphs().isEmpty()) {
-                    m.put("anchor", abstractAnchor(lang));
+                if (!ab.paragraphs().isEmpty()) {
+                    m.put("anchor", anchorPrefix + lang);
                 }
             });
             List<Object> terms = new ArrayList<>();
@@ -466,7 +514,10 @@ final class ArticleView {
             m.put("doi", d.value());
             m.put("doiUrl", d.url());
         });
-        m.put("abstracts", abstracts(t.abstracts(), t.keywords(), t.lang(), false));
+        String base = translationAnchor(t.lang());
+        m.put("anchor", base);
+        m.put("anchors", Map.of("notes", base + "-notes", "references", base + "-references"));
+        m.put("abstracts", abstracts(t.abstracts(), t.keywords(), t.lang(), false, base + "-abstract-"));
         List<Object> body = new ArrayList<>();
         for (int i = 0; i < t.body().size(); i++) {
             body.add(section(t.body().get(i), 1, "tr-" + t.lang() + "-" + (i + 1), t.lang()));
@@ -510,6 +561,82 @@ final class ArticleView {
                     "names", String.join(", ", names)));
         });
         return out;
+    }
+
+    private static final Pattern NUMERIC_CITATION = Pattern.compile("\\[\\d{1,3}(?:\\s*[,;\u2013-]\\s*\\d{1,3})*\\]");
+    private static final Pattern YEAR = Pattern.compile("\\b(1[5-9]\\d\\d|20\\d\\d)[a-z]?\\b");
+
+    /**
+     * Whether the reference list is cited by author and year ("(Rabinovich 2013)"), so that it is
+     * printed unnumbered, in the source's order: no reference has a label of its own, the text has
+     * no numeric citation ("[3]", a raised number), and some reference's first author is cited with
+     * its year.
+     */
+    private boolean authorDate() {
+        List<Reference> refs = article.references();
+        if (refs.isEmpty() || refs.stream().anyMatch(r -> r.label().isPresent())) {
+            return false;
+        }
+        StringBuilder text = new StringBuilder();
+        boolean[] raised = {false};
+        article.abstracts().forEach(ab -> ab.paragraphs().forEach(p -> text.append(p.text().plain()).append('\n')));
+        article.body().forEach(sec -> collectText(sec, text, raised));
+        String all = text.toString();
+        if (raised[0] || NUMERIC_CITATION.matcher(all).find()) {
+            return false;
+        }
+        for (Reference r : refs) {
+            String plain = r.text().plain().strip();
+            Matcher first = Pattern.compile("^[\\p{L}'’-]{2,}").matcher(plain);
+            Matcher year = YEAR.matcher(plain);
+            if (first.find() && year.find()
+                    && Pattern.compile(Pattern.quote(first.group()) + "[^()\\n]{0,60}?" + year.group(1)).matcher(all).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The plain text of a section's paragraphs; {@code raised[0]} becomes true at a numeric superscript (a citation mark). */
+    private static void collectText(Section s, StringBuilder out, boolean[] raised) {
+        for (Block b : s.blocks()) {
+            collectText(b, out, raised);
+        }
+        s.sections().forEach(sub -> collectText(sub, out, raised));
+    }
+
+    private static void collectText(Block b, StringBuilder out, boolean[] raised) {
+        if (b instanceof Paragraph p) {
+            out.append(p.text().plain()).append('\n');
+            raised[0] |= hasNumericSuperscript(p.text().inlines());
+        } else if (b instanceof Block.ListBlock l) {
+            l.items().forEach(item -> item.forEach(x -> collectText(x, out, raised)));
+        } else if (b instanceof Block.Quote q) {
+            q.blocks().forEach(x -> collectText(x, out, raised));
+        } else if (b instanceof Block.Boxed x) {
+            x.blocks().forEach(y -> collectText(y, out, raised));
+        } else if (b instanceof Block.Table t) {
+            for (List<Block.Row> part : List.of(t.head(), t.body(), t.foot())) {
+                part.forEach(r -> r.cells().forEach(c -> c.lines().forEach(l -> collectText(Paragraph.of(l), out, raised))));
+            }
+            t.notes().forEach(n -> collectText(n, out, raised));
+        } else if (b instanceof Block.Figure f) {
+            f.caption().ifPresent(c -> collectText(Paragraph.of(c), out, raised));
+        }
+    }
+
+    private static boolean hasNumericSuperscript(List<Inline> inlines) {
+        for (Inline i : inlines) {
+            if (i instanceof Inline.Styled st && st.style() == Inline.Style.SUPERSCRIPT
+                    && st.plain().strip().matches("\\d[\\d,\u2013-]*")) {
+                return true;
+            }
+            if (i instanceof Inline.Styled st && hasNumericSuperscript(st.children())
+                    || i instanceof Inline.Link l && hasNumericSuperscript(l.children())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Object> references(List<Reference> refs, String lang) {
@@ -573,7 +700,23 @@ final class ArticleView {
         if (b instanceof Block.ListBlock l) {
             m.put("kind", "list");
             m.put("ordered", l.ordered());
-            m.put("items", l.items().stream().map(item -> item.stream().map(x -> block(x, lang)).toList()).toList());
+            m.put("labelled", !l.labels().isEmpty());
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < l.items().size(); i++) {
+                List<Map<String, Object>> item = new ArrayList<>(l.items().get(i).stream().map(x -> block(x, lang)).toList());
+                if (!l.labels().isEmpty()) {
+                    // an item's own label hangs beside its first line: it goes into its first paragraph
+                    if (item.isEmpty() || !"p".equals(item.get(0).get("kind"))) {
+                        Map<String, Object> empty = new LinkedHashMap<>();
+                        empty.put("kind", "p");
+                        empty.put("text", List.of());
+                        item.add(0, empty);
+                    }
+                    item.get(0).put("itemLabel", l.labels().get(i));
+                }
+                items.add(item);
+            }
+            m.put("items", items);
         } else if (b instanceof Block.Quote q) {
             m.put("kind", "quote");
             m.put("blocks", q.blocks().stream().map(x -> block(x, lang)).toList());
@@ -609,35 +752,42 @@ final class ArticleView {
 
     /**
      * A table as templates see it: label, caption, notes, and its head, body and foot as rows of
-     * cells ({header, scope, colspan, rowspan, align, valign, lines}); {@code columns} counts them.
+     * cells ({header, scope, colspan, rowspan, align, valign, lines}), made a grid
+     * ({@link TableGrid}); {@code columns} counts them.
      */
     private void table(Block.Table t, String lang, Map<String, Object> m) {
         m.put("kind", "table");
         t.id().ifPresent(i -> m.put("id", i));
         t.label().ifPresent(l -> m.put("label", l));
         t.caption().ifPresent(c -> m.put("caption", text(c, lang, false)));
-        m.put("columns", t.columns());
-        m.put("head", rows(t.head(), lang));
-        m.put("body", rows(t.body(), lang));
-        m.put("foot", rows(t.foot(), lang));
+        TableGrid.Grid grid = TableGrid.of(t);
+        m.put("columns", grid.columns());
+        m.put("head", rows(grid.head(), lang));
+        m.put("body", rows(grid.body(), lang));
+        m.put("foot", rows(grid.foot(), lang));
         m.put("notes", t.notes().stream().map(n -> text(n.text(), lang, false)).toList());
     }
 
-    private List<Object> rows(List<Block.Row> rows, String lang) {
+    /** Rows of a table's grid; a row short of cells ends with an empty cell spanning the columns it lacks. */
+    private List<Object> rows(List<TableGrid.Row> rows, String lang) {
         List<Object> out = new ArrayList<>();
-        for (Block.Row r : rows) {
+        for (TableGrid.Row r : rows) {
             List<Object> cells = new ArrayList<>();
-            for (Block.Cell c : r.cells()) {
+            for (TableGrid.Placed p : r.cells()) {
+                Block.Cell c = p.cell();
                 Map<String, Object> cm = new LinkedHashMap<>();
                 cm.put("header", c.header());
                 c.scope().ifPresent(s -> cm.put("scope", s));
                 cm.put("colspan", c.colspan());
-                cm.put("rowspan", c.rowspan());
+                cm.put("rowspan", p.rowspan());
                 c.align().ifPresent(a -> cm.put("align", a));
                 c.valign().ifPresent(a -> cm.put("valign", a));
                 // cells are narrow: their text is neither hyphenated nor given the prose rules' spaces
                 cm.put("lines", c.lines().stream().map(l -> inlines(l)).toList());
                 cells.add(cm);
+            }
+            if (r.pad() > 0) {
+                cells.add(Map.of("header", false, "colspan", r.pad(), "rowspan", 1, "lines", List.of()));
             }
             out.add(Map.of("cells", cells));
         }
@@ -710,8 +860,8 @@ final class ArticleView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", r.label().orElse(String.valueOf(position)));
         r.id().ifPresent(i -> m.put("id", i));
-        m.put("text", text(r.text(), lang, false));
-        r.translation().ifPresent(t -> m.put("translation", text(t, lang, false)));
+        m.put("text", citation(r.text(), lang));
+        r.translation().ifPresent(t -> m.put("translation", citation(t, lang)));
         String plain = r.text().plain() + r.translation().map(RichText::plain).orElse("");
         List<String> linked = r.text().links();
         List<Object> extra = new ArrayList<>();
@@ -734,7 +884,7 @@ final class ArticleView {
 
     /** Rich text as template nodes: {kind: text|style|link, text, tag, href, children}. */
     List<Object> inlines(RichText t) {
-        return inlines(t.inlines(), false);
+        return Glue.apply(inlines(t.inlines(), false));
     }
 
     private List<Object> inlines(List<Inline> list, boolean inLink) {
@@ -802,7 +952,8 @@ final class ArticleView {
             if (m.start() > last) {
                 addText(text.substring(last, m.start()), out);
             }
-            out.add(linkNode(m.group(), List.of(textNode(Prose.breakableUrl(m.group())))));
+            String href = m.group().startsWith("10.") ? "https://doi.org/" + m.group() : m.group();
+            out.add(linkNode(href, List.of(textNode(Prose.breakableUrl(m.group())))));
             last = m.end();
         }
         if (last < text.length()) {

@@ -31,7 +31,9 @@ final class FontCoverage {
         List<FontFace> symbols = new ArrayList<>();
         FontFamily fallback = pack.fonts().get(SYMBOLS);
         for (Map.Entry<String, FontFamily> e : pack.fonts().entrySet()) {
-            if (!e.getKey().equals(SYMBOLS)) {
+            // the symbols family is the fallback; the monospaced one sets only code, whose
+            // characters are not checked against it (the text faces decide what the rules put in)
+            if (!e.getKey().equals(SYMBOLS) && !e.getKey().equals("mono")) {
                 for (FontFace f : e.getValue().faces()) {
                     if (!text.contains(f)) {
                         text.add(f);

@@ -17,8 +17,15 @@ public record IssueFront(IssueManifest issue, List<Entry> contents, Optional<byt
         coverImage = coverImage == null ? Optional.empty() : coverImage;
     }
 
-    /** One line of the contents; {@code anchor} is the id the contents entry gets, for its link. */
-    public record Entry(RichText title, String authors, int firstPage, int lastPage, String section, String anchor) {
+    /**
+     * One line of the contents; {@code anchor} is the id the contents entry gets, for its link;
+     * {@code lang} is the language of its title and section (empty: the issue's).
+     */
+    public record Entry(RichText title, String authors, int firstPage, int lastPage, String section, String anchor,
+                       String lang) {
+        public Entry(RichText title, String authors, int firstPage, int lastPage, String section, String anchor) {
+            this(title, authors, firstPage, lastPage, section, anchor, "");
+        }
     }
 
     /** The name under which the template refers to the cover image. */

@@ -29,7 +29,7 @@ final class Prose {
     private static final Set<String> UNITS = Set.of("%", "‰", "°", "°C", "°F", "km", "m", "cm", "mm", "µm", "nm",
             "kg", "g", "mg", "t", "ha", "l", "ml", "s", "ms", "min", "h", "Hz", "kHz", "MHz", "GHz", "kW", "MW", "GW",
             "kWh", "км", "м", "см", "мм", "кг", "г", "т", "га", "л", "мл", "с", "мин", "ч", "тыс", "млн", "млрд",
-            "трлн", "руб", "долл", "mil", "millones", "mill", "bn", "mln", "USD", "EUR", "€", "$");
+            "трлн", "руб", "долл", "гг", "mil", "millones", "mill", "bn", "mln", "USD", "EUR", "€", "$");
     /** Abbreviations (before their dot) that stay with the number after them: "p. 12", "т. 2". */
     private static final Set<String> NUMBERED = Set.of("p", "pp", "Vol", "vol", "No", "no", "Núm", "núm", "Nr",
             "nr", "Ed", "ed", "Eds", "eds", "Fig", "fig", "Cap", "cap", "Ch", "ch", "Art", "art", "Tab", "tab", "pág",
@@ -61,8 +61,17 @@ final class Prose {
         this.fontHas = fontHas;
     }
 
-    /** Applies the language's rules, and its hyphenation if {@code hyphenate}. */
+    /** Applies the language's rules, and its hyphenation if {@code hyphenate}, to running text. */
     RichText apply(RichText text, String lang, boolean hyphenate) {
+        return apply(text, lang, hyphenate, false);
+    }
+
+    /**
+     * Applies the language's rules, and its hyphenation if {@code hyphenate}. {@code citation}: the
+     * text is a bibliographic reference (or a how-to-cite line), where a number range is a page
+     * range.
+     */
+    RichText apply(RichText text, String lang, boolean hyphenate, boolean citation) {
         if (text.inlines().isEmpty()) {
             return text;
         }
@@ -74,7 +83,7 @@ final class Prose {
         protect(edits);
         quotes(edits, QUOTES.getOrDefault(tag, QUOTES.get(primary)));
         spaces(edits, primary);
-        dashes(edits);
+        dashes(edits, citation);
         if (hyphenate) {
             hyphenation.forLanguage(tag).ifPresent(h -> hyphenate(edits, h, flat.starts));
         }
@@ -128,30 +137,66 @@ final class Prose {
         return Character.isWhitespace(c) || c == NBSP || c == NNBSP;
     }
 
+    /**
+     * Straight quotes become the language's. A double quote opens after a space or an opening
+     * bracket and closes elsewhere. A single quote between letters, or closing one that nothing
+     * opened, is an apostrophe; an opening single quote becomes the language's secondary quote
+     * only when a closing one follows (the two are replaced as a pair), else it too is an
+     * apostrophe ("'90s"). So a pair is never set with mismatched marks.
+     */
     private void quotes(Edits e, String marks) {
         if (marks == null) {
             marks = "“”‘’";
         }
         String s = e.text;
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int pairedClose = -1;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c != '"' && c != '\'') {
                 continue;
             }
             char prev = i == 0 ? ' ' : s.charAt(i - 1);
-            char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
-            boolean opens = Character.isWhitespace(prev) || "([{«„“‘—–-/".indexOf(prev) >= 0;
+            char next = i + 1 < n ? s.charAt(i + 1) : ' ';
+            boolean opens = isSpace(prev) || "([{«„“‘—–-/".indexOf(prev) >= 0;
             char mark;
-            if (c == '\'') {
-                mark = Character.isLetterOrDigit(prev) ? '’' : opens && !Character.isWhitespace(next)
-                        ? marks.charAt(2) : marks.charAt(3);
+            if (c == '"') {
+                mark = opens && !isSpace(next) ? marks.charAt(0) : marks.charAt(1);
+            } else if (i == pairedClose) {
+                mark = marks.charAt(3);
+            } else if (opens && !isSpace(next) && (pairedClose = closingQuote(s, i + 1)) > 0) {
+                mark = marks.charAt(2);
             } else {
-                mark = opens && !Character.isWhitespace(next) ? marks.charAt(0) : marks.charAt(1);
+                mark = '’';
             }
             if (fontHas.test(mark)) {
                 e.replace(i, mark);
             }
         }
+    }
+
+    /** The single quote that closes one opened just before {@code from}, or -1: it follows a non-space and no letter follows it. */
+    private static int closingQuote(String s, int from) {
+        int n = s.length();
+        for (int k = from + 1; k < n; k++) {
+            char c = s.charAt(k);
+            if (c == '"' || c == '\n') {
+                return -1;
+            }
+            if (c != '\'') {
+                continue;
+            }
+            boolean afterText = !isSpace(s.charAt(k - 1));
+            boolean beforeLetter = k + 1 < n && Character.isLetterOrDigit(s.charAt(k + 1));
+            boolean opensAgain = isSpace(s.charAt(k - 1)) || "([{«„“‘—–-/".indexOf(s.charAt(k - 1)) >= 0;
+            if (opensAgain) {
+                return -1; // another quote opens first: no pair
+            }
+            if (afterText && !beforeLetter) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** In French, guillemets hold their text with (narrow) no-break spaces. */
@@ -200,9 +245,14 @@ final class Prose {
                     && (i + 2 == n || !Character.isLetterOrDigit(s.charAt(i + 2)))
                     || Character.isDigit(prev) && (UNITS.contains(after) || UNITS.contains(stripDot(after))
                             || digitGroup(s, i))
-                    || Character.isDigit(next) && (prev == '.' && NUMBERED.contains(before) || "§№¶".indexOf(prev) >= 0)
+                    || (Character.isDigit(next) || hasDigit(after)) && prev == '.' && NUMBERED.contains(before)
+                    || "§№¶".indexOf(prev) >= 0 && (i < 2 || isSpace(s.charAt(i - 2)))
                     || prev == '.' && before.length() == 1 && Character.isUpperCase(before.charAt(0))
                             && Character.isUpperCase(next)
+                    // a given name and the initial after it: "Joseph S. Nye"
+                    || Character.isLetter(prev) && isInitial(after) && capitalised(s, i)
+                    // a relation and its operands: "p = 0.01", "n < 30"
+                    || isRelation(s, i + 1) || isRelation(s, i - 1) && wordAfter(s, i + 1).length() <= 8
                     || shortWords != null && before.length() == 1 && shortWords.indexOf(before.charAt(0)) >= 0
                             && (i < 2 || !Character.isLetterOrDigit(s.charAt(i - 2)))
                     || slavic && (PARTICLES.contains(after) && !isSpace(prev)
@@ -216,6 +266,30 @@ final class Prose {
             frenchPunctuation(e, fontHas.test(NNBSP) ? NNBSP : NBSP);
             frenchGuillemets(e);
         }
+    }
+
+    private static boolean hasDigit(String w) {
+        return w.chars().anyMatch(Character::isDigit);
+    }
+
+    /** An initial: one capital letter and a full stop ("S."). */
+    private static boolean isInitial(String w) {
+        return w.length() == 2 && Character.isUpperCase(w.charAt(0)) && w.charAt(1) == '.';
+    }
+
+    /** Whether the word that ends just before position {@code i} starts with a capital (a name). */
+    private static boolean capitalised(String s, int i) {
+        int start = i;
+        while (start > 0 && Character.isLetter(s.charAt(start - 1))) {
+            start--;
+        }
+        return start < i && Character.isUpperCase(s.charAt(start)) && i - start >= 2;
+    }
+
+    /** A relation sign standing alone at {@code k}, with a space on each side: "p = 0.01". */
+    private static boolean isRelation(String s, int k) {
+        return k > 0 && k + 1 < s.length() && "=<>≤≥≈≠".indexOf(s.charAt(k)) >= 0 && isSpace(s.charAt(k - 1))
+                && isSpace(s.charAt(k + 1));
     }
 
     /** The letters just before position {@code i} (before a dot, if the text has one there). */
@@ -279,8 +353,18 @@ final class Prose {
         }
     }
 
-    /** An en dash in number ranges: 84-100 becomes 84–100 (not in dates like 2021-12-30, nor in ISSNs). */
-    private void dashes(Edits e) {
+    /** Words that number the pages after them: "pp. 84-100", "С. 12-19". */
+    private static final Set<String> PAGES = Set.of("p", "pp", "P", "Pp", "pág", "págs", "pag", "S", "s", "С", "с",
+            "стр", "Стр", "pages", "page", "páginas");
+
+    /**
+     * An en dash where a number range is certain: a year range (2015-2023), and a page range
+     * (84-100: the second number larger) in a reference, or after a word that numbers pages ("pp.")
+     * elsewhere. Never in a token with letters (an allele "bgs1-2", "ФРИ-2023"), in a chain of
+     * numbers (dates, "2021-12-30"; identifiers), after ISSN or ISBN, nor where the second number is
+     * not the larger (a postcode "30320-240").
+     */
+    private void dashes(Edits e, boolean citation) {
         if (!fontHas.test('\u2013')) {
             return;
         }
@@ -298,11 +382,21 @@ final class Prose {
             while (b < n && Character.isDigit(s.charAt(b))) {
                 b++;
             }
-            boolean chained = a > 0 && "-‐/.".indexOf(s.charAt(a - 1)) >= 0
-                    || b < n && ("-‐/".indexOf(s.charAt(b)) >= 0 || s.charAt(b) == '.' && b + 1 < n
+            boolean chained = a > 0 && "-‐/.–".indexOf(s.charAt(a - 1)) >= 0
+                    || b < n && ("-‐/–".indexOf(s.charAt(b)) >= 0 || s.charAt(b) == '.' && b + 1 < n
                             && Character.isDigit(s.charAt(b + 1)));
+            boolean lettered = a > 0 && Character.isLetter(s.charAt(a - 1))
+                    || b < n && Character.isLetter(s.charAt(b));
             String before = s.substring(Math.max(0, a - 6), a).toUpperCase(Locale.ROOT);
-            if (i - a <= 5 && b - i - 1 <= 5 && !chained && !before.contains("ISSN") && !before.contains("ISBN")) {
+            if (i - a > 5 || b - i - 1 > 5 || chained || lettered || before.contains("ISSN") || before.contains("ISBN")) {
+                continue;
+            }
+            long from = Long.parseLong(s, a, i, 10);
+            long to = Long.parseLong(s, i + 1, b, 10);
+            boolean years = i - a == 4 && b - i - 1 == 4 && from >= 1000 && to <= 2199 && from < to && to - from < 300;
+            String word = wordBefore(s, a > 0 && s.charAt(a - 1) == ' ' || a > 0 && s.charAt(a - 1) == NBSP ? a - 1 : a);
+            boolean pages = from < to && b - i - 1 >= i - a && (citation || PAGES.contains(word));
+            if (years || pages) {
                 e.replace(i, '\u2013');
             }
         }
@@ -326,8 +420,9 @@ final class Prose {
                 i++;
             }
             // not in acronyms, nor glued to digits or to a URL-like neighbour
-            boolean glued = i < n && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '@')
-                    || start > 0 && (Character.isDigit(s.charAt(start - 1)) || s.charAt(start - 1) == '@');
+            // nor in a word that has a hyphen of its own ("post-Soviet" may break only there, as in TeX)
+            boolean glued = i < n && (Character.isDigit(s.charAt(i)) || "@-‐".indexOf(s.charAt(i)) >= 0)
+                    || start > 0 && (Character.isDigit(s.charAt(start - 1)) || "@-‐".indexOf(s.charAt(start - 1)) >= 0);
             if (!editable || upper > 1 || glued || i - start < h.leftMin() + h.rightMin()) {
                 continue;
             }
@@ -360,7 +455,8 @@ final class Prose {
                         editable[k] = edit;
                     }
                 } else if (i instanceof Inline.Styled st) {
-                    collect(st.children(), edit && st.style() != Inline.Style.MONOSPACE);
+                    collect(st.children(), edit && st.style() != Inline.Style.MONOSPACE
+                            && st.style() != Inline.Style.KEEP);
                 } else if (i instanceof Inline.Link l) {
                     collect(l.children(), false);
                 }
@@ -438,20 +534,53 @@ final class Prose {
         }
     }
 
-    /** Break opportunities without a hyphen in a URL or DOI shown as text: after / . - _ ? & = and after "://". */
+    /**
+     * Break opportunities without a hyphen (zero-width spaces) in a URL or DOI shown as text, so
+     * that no part of it is ever pushed past the margin. As TeX's {@code xurl} does, a URL may break
+     * after any character: a line ends at the last place that fits. Not inside the scheme
+     * ({@code https://}), not before the last two characters, and not inside a number such as
+     * {@code 41.1.77} (unless it is very long), where a break would read as the end of a sentence.
+     * The link itself always carries the whole address.
+     */
     static String breakableUrl(String url) {
-        StringBuilder sb = new StringBuilder(url.length() + 16);
-        int scheme = url.indexOf("://");
         int n = url.length();
+        StringBuilder sb = new StringBuilder(n * 2);
+        int scheme = url.indexOf("://");
+        int from = scheme >= 0 ? scheme + 3 : 0;
+        boolean[] inNumber = numbers(url);
         for (int i = 0; i < n; i++) {
             char c = url.charAt(i);
             sb.append(c);
-            boolean after = "/.-_?&=".indexOf(c) >= 0 && i > scheme + 2 && i + 2 < n
-                    && "/.-_?&=".indexOf(url.charAt(i + 1)) < 0;
-            if (after || scheme >= 0 && i == scheme + 2) {
+            if (i + 1 >= from && i + 3 <= n && !Character.isHighSurrogate(c)
+                    && !(inNumber[i] && inNumber[i + 1]) && url.charAt(i + 1) != ZWSP) {
                 sb.append(ZWSP);
             }
         }
         return sb.toString();
+    }
+
+    /** Which characters belong to a short number with dots ("41.1.77", "2021"), kept whole. */
+    private static boolean[] numbers(String s) {
+        int n = s.length();
+        boolean[] out = new boolean[n + 1];
+        int i = 0;
+        while (i < n) {
+            if (!Character.isDigit(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && (Character.isDigit(s.charAt(j))
+                    || s.charAt(j) == '.' && j + 1 < n && Character.isDigit(s.charAt(j + 1)))) {
+                j++;
+            }
+            if (j - i <= 12) {
+                for (int k = i; k < j; k++) {
+                    out[k] = true;
+                }
+            }
+            i = j;
+        }
+        return out;
     }
 }

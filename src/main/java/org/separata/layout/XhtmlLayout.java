@@ -175,7 +175,7 @@ public final class XhtmlLayout {
                 "add issue-template: issue.ftlx to layout.yaml, or use a pack that has one, e.g. classic"));
         front.coverImage().ifPresent(b -> ImageKind.check(b, "the cover image", SourceLocation.of("cover.image"),
                 ImageKind.LOGO, world.limits()));
-        IssueView view = new IssueView(front, pack);
+        IssueView view = new IssueView(front, pack, prose);
         String xhtml = fill(template, view.build());
         return new XhtmlDocument(xhtml, resources(view.styleData(), IssueFront.COVER_IMAGE, front.coverImage()),
                 fonts(), 1, pack.name());

@@ -7,10 +7,23 @@ import java.util.Optional;
 public sealed interface Block permits Paragraph, Block.ListBlock, Block.Quote, Block.Omitted, Block.Table,
         Block.Figure, Block.Formula, Block.Boxed, Block.Preformatted {
 
-    /** A bulleted or numbered list; each item is a list of blocks. */
-    record ListBlock(boolean ordered, List<List<Block>> items) implements Block {
+    /**
+     * A bulleted or numbered list; each item is a list of blocks. {@code labels}: the items' own
+     * labels ("(a)", "iv."), one per item, when the input gives them (the layout then neither
+     * numbers nor bullets the list); else empty.
+     */
+    record ListBlock(boolean ordered, List<List<Block>> items, List<String> labels) implements Block {
         public ListBlock {
             items = items.stream().map(List::copyOf).toList();
+            labels = labels == null ? List.of() : List.copyOf(labels);
+            if (!labels.isEmpty() && labels.size() != items.size()) {
+                throw new IllegalArgumentException("one label per item, or none");
+            }
+        }
+
+        /** A list the layout numbers (ordered) or bullets. */
+        public ListBlock(boolean ordered, List<List<Block>> items) {
+            this(ordered, items, List.of());
         }
     }
 

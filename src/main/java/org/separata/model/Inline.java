@@ -59,7 +59,9 @@ public sealed interface Inline permits Inline.Text, Inline.Styled, Inline.Link, 
 
     enum Style {
         ITALIC("i"), BOLD("b"), SUPERSCRIPT("sup"), SUBSCRIPT("sub"), SMALL_CAPS("sc"), MONOSPACE("code"),
-        UNDERLINE("u");
+        UNDERLINE("u"),
+        /** Text kept exactly as published: no typographic rule and no hyphenation touch it; printed plain. */
+        KEEP("keep");
 
         private final String tag;
 
@@ -67,7 +69,7 @@ public sealed interface Inline permits Inline.Text, Inline.Styled, Inline.Link, 
             this.tag = tag;
         }
 
-        /** The short tag used in manifests and handed to templates: i, b, sup, sub, sc, code, u. */
+        /** The short tag used in manifests and handed to templates: i, b, sup, sub, sc, code, u, keep. */
         public String tag() {
             return tag;
         }

@@ -32,6 +32,7 @@ import org.separata.model.PageRange;
 import org.separata.read.IssueManifestReader;
 import org.separata.render.PdfBook;
 import org.separata.render.RenderedPdf;
+import org.separata.tags.Tag;
 
 /**
  * The steps of an issue, on top of an article's ({@link Separata}): plan the issue, prepare its
@@ -84,7 +85,7 @@ public final class Issues {
         // what decides how the articles come out, in words that are the same in every process and
         // folder (a journal profile counts by its content, in each article's digest)
         String how = String.join("\n", "layout=" + layout.map(LayoutChoice::name).orElse(""),
-                "pdfa=" + options.standard(),
+                "pdfa=" + options.standard(), "tags=" + options.tags(),
                 "glyphs=" + options.allowMissingGlyphs(), "translations=" + options.includeTranslations(),
                 "recto-start=" + recto);
         return new IssuePlan(issueFile, m, options, recto, articles, issueRoot,
@@ -218,14 +219,17 @@ public final class Issues {
             PageRange r = a.pages().orElseThrow();
             contents.add(new IssueFront.Entry(a.mainTitle().title(),
                     String.join(", ", a.authors().stream().map(Contributor::bylineName).toList()),
-                    r.first(), r.last(), a.section().orElse(""), "toc-" + contents.size()));
+                    r.first(), r.last(), a.section().orElse(""), "toc-" + contents.size(), a.mainTitle().lang()));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         List<IssueLayout.ArticlePlace> places = new ArrayList<>();
         List<IssueLayout.ContentsLink> links = new ArrayList<>();
         int frontPages;
-        try (PdfBook book = new PdfBook(out, new ArrayList<>(new LinkedHashSet<>(layout.pack().fonts().values())))) {
+        Optional<Tag> frontTags;
+        try (PdfBook book = new PdfBook(out, new ArrayList<>(new LinkedHashSet<>(layout.pack().fonts().values())),
+                plan.options.tags())) {
             frontPages = book.add(layout.layoutIssue(new IssueFront(plan.manifest, contents, plan.coverImage)));
+            frontTags = book.tags();
             for (RenderedPdf.Anchor anchor : book.anchors("^toc-\\d+$")) {
                 links.add(new IssueLayout.ContentsLink(anchor.pageIndex(), anchor.left(), anchor.bottom(),
                         anchor.width(), anchor.height(), Integer.parseInt(anchor.id().substring(4))));
@@ -236,13 +240,14 @@ public final class Issues {
                 int pages = book.add(xhtml);
                 List<OutlineItem> outline = Separata.outline(xhtml, book.outlineAnchors(xhtml), new ArrayList<>());
                 places.add(new IssueLayout.ArticlePlace(e.placed().article.mainTitle().title().plain(), pages,
-                        e.blankBefore(), outline));
+                        e.blankBefore(), outline, book.tags()));
                 done.accept(e.placed().file, e.placed().article.pages().orElseThrow().display());
             }
         }
         return new IssueFinisher(separata.finisher()).finish(out.toByteArray(),
                 Metadata.issue(plan.manifest, entries.stream().map(e -> e.placed().article).toList(), provisional,
                         separata.world().sourceDateEpoch()),
-                new IssueLayout(frontPages, plan.manifest.firstPage(), places, links), plan.options.standard());
+                new IssueLayout(frontPages, plan.manifest.firstPage(), places, links, frontTags),
+                plan.options.standard());
     }
 }

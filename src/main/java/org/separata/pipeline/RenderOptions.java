@@ -11,15 +11,17 @@ import org.separata.finish.PdfStandard;
  * journal profile's, else {@value #DEFAULT_LAYOUT}), whether to go on when characters are missing
  * from the fonts (they are then left out, with a warning), the journal profile to use (when not
  * given, {@code journal.yaml} next to the article, if there is one), the standard the PDF claims
- * ({@code --pdfa}: PDF/A-2b unless told otherwise), whether to print the article's
+ * ({@code --pdfa}: PDF/A-2a unless told otherwise), whether to print the article's
  * translations (JATS translation sub-articles) after it, the page to number it from
  * ({@code --first-page}: its pages are then that page and those after it, as many as it takes,
- * as in an issue; when not given, the pages the article gives), and folders of fonts
- * ({@code --font-path}), searched before the system's for characters the layout lacks.
+ * as in an issue; when not given, the pages the article gives), folders of fonts
+ * ({@code --font-path}), searched before the system's for characters the layout lacks, and
+ * whether the PDF is tagged (PDF/UA-1; {@code --no-tags} turns it off, and a level A standard
+ * needs it).
  */
 public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal,
                             PdfStandard standard, boolean includeTranslations, Optional<Integer> firstPage,
-                            List<Path> fontPath) {
+                            List<Path> fontPath, boolean tags) {
 
     public static final String DEFAULT_LAYOUT = "classic";
 
@@ -29,15 +31,19 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
         Objects.requireNonNull(standard);
         firstPage = firstPage == null ? Optional.empty() : firstPage;
         fontPath = fontPath == null ? List.of() : List.copyOf(fontPath);
+        if (!tags && standard.requiresTags()) {
+            throw new IllegalArgumentException(standard.displayName() + " needs tags; without them use "
+                    + standard.untagged().displayName());
+        }
     }
 
-    /** The given layout, profile, standard and translations, numbered as the article says. */
+    /** The given layout, profile, standard and translations, numbered as the article says, tagged. */
     public RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal,
                          PdfStandard standard, boolean includeTranslations) {
-        this(layout, allowMissingGlyphs, journal, standard, includeTranslations, Optional.empty(), List.of());
+        this(layout, allowMissingGlyphs, journal, standard, includeTranslations, Optional.empty(), List.of(), true);
     }
 
-    /** A named layout, the journal profile next to the article, PDF/A-2b, no translations. */
+    /** A named layout, the journal profile next to the article, PDF/A-2a, no translations, tagged. */
     public RenderOptions(String layout, boolean allowMissingGlyphs) {
         this(Optional.of(layout), allowMissingGlyphs, Optional.empty(), PdfStandard.DEFAULT, false);
     }
@@ -47,7 +53,7 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
         this(Optional.of(layout), allowMissingGlyphs, Optional.empty(), standard, false);
     }
 
-    /** The given layout and profile, PDF/A-2b, no translations. */
+    /** The given layout and profile, PDF/A-2a, no translations, tagged. */
     public RenderOptions(Optional<String> layout, boolean allowMissingGlyphs, Optional<Path> journal) {
         this(layout, allowMissingGlyphs, journal, PdfStandard.DEFAULT, false);
     }
@@ -57,20 +63,23 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
     }
 
     public RenderOptions withStandard(PdfStandard s) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, s, includeTranslations, firstPage, fontPath);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, s, includeTranslations, firstPage, fontPath,
+                tags);
     }
 
     public RenderOptions withTranslations(boolean include) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, include, firstPage, fontPath);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, include, firstPage, fontPath, tags);
     }
 
     public RenderOptions withLayout(Optional<String> name) {
-        return new RenderOptions(name, allowMissingGlyphs, journal, standard, includeTranslations, firstPage, fontPath);
+        return new RenderOptions(name, allowMissingGlyphs, journal, standard, includeTranslations, firstPage, fontPath,
+                tags);
     }
 
     /** Numbered from {@code page}: the article's pages become page, page + 1, … as many as it takes. */
     public RenderOptions withFirstPage(Optional<Integer> page) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, includeTranslations, page, fontPath);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, includeTranslations, page, fontPath,
+                tags);
     }
 
     /** With the standard whose id is {@code id} ({@code 2b}, {@code 3b}, {@code none}; see {@link #standardIds()}), if there is one. */
@@ -85,6 +94,13 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
 
     /** With folders of fonts ({@code --font-path}), searched before the system's for characters the layout lacks. */
     public RenderOptions withFontPath(List<Path> folders) {
-        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, includeTranslations, firstPage, folders);
+        return new RenderOptions(layout, allowMissingGlyphs, journal, standard, includeTranslations, firstPage, folders,
+                tags);
+    }
+
+    /** With tags or without; without, a level A standard becomes its level B ({@code 2a} → {@code 2b}). */
+    public RenderOptions withTags(boolean tagged) {
+        return new RenderOptions(layout, allowMissingGlyphs, journal, tagged ? standard : standard.untagged(),
+                includeTranslations, firstPage, fontPath, tagged);
     }
 }

@@ -21,4 +21,9 @@ public final class Rendered {
     public int pageCount() {
         return pdf.pageCount();
     }
+
+    /** Why it was laid out more than once: one round per layout after the first. */
+    public java.util.List<org.separata.render.LayoutRound> layoutRounds() {
+        return pdf.rounds();
+    }
 }

@@ -349,7 +349,7 @@ public final class Separata {
      * @throws SeparataException (invalid input) when it takes more than the limit {@code pages}
      */
     public Rendered render(Typeset t) {
-        RenderedPdf pdf = PdfRenderer.render(t.xhtml);
+        RenderedPdf pdf = PdfRenderer.render(t.xhtml, t.prepared.options.tags());
         checkPages(t, pdf.pageCount());
         return new Rendered(t, pdf);
     }
@@ -363,7 +363,7 @@ public final class Separata {
      * @throws SeparataException (invalid input) when it takes more than the limit {@code pages}
      */
     public Attempt render(Typeset t, int pages) {
-        PdfRenderer.Attempt a = PdfRenderer.renderIf(t.xhtml, pages);
+        PdfRenderer.Attempt a = PdfRenderer.renderIf(t.xhtml, t.prepared.options.tags(), pages);
         checkPages(t, a.pageCount());
         return new Attempt(a.pageCount(), a.pdf().map(pdf -> new Rendered(t, pdf)));
     }
@@ -385,7 +385,7 @@ public final class Separata {
         warnings.addAll(r.pdf.warnings());
         List<OutlineItem> outline = outline(r.typeset.xhtml, r.pdf.anchors(), warnings);
         byte[] pdf = finisher().finish(r.pdf.bytes(), Metadata.article(p.article, p.citation(), p.provisional(),
-                world.sourceDateEpoch()), outline, p.options.standard());
+                world.sourceDateEpoch()), outline, p.options.standard(), r.pdf.tags());
         return new Offprint(pdf, r.pdf.pageCount(), p.article, warnings);
     }
 

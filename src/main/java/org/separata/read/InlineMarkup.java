@@ -14,7 +14,7 @@ import org.separata.model.Inline;
 import org.separata.model.RichText;
 
 /**
- * Reads the inline markup of manifest text fields: {@code <i> <b> <sup> <sub> <sc> <code> <u>}
+ * Reads the inline markup of manifest text fields: {@code <i> <b> <sup> <sub> <sc> <code> <u> <keep>}
  * (and {@code <em>}, {@code <strong>} as synonyms) and {@code <a href="…">}. Anything else,
  * including a lone {@code <}, is plain text, so "a < b" needs no escaping. Runs of white space
  * become one space.
@@ -22,7 +22,7 @@ import org.separata.model.RichText;
 final class InlineMarkup {
 
     private static final Pattern TAG = Pattern.compile(
-            "<(/?)(i|b|em|strong|sup|sub|sc|code|u|a)(\\s+href\\s*=\\s*\"([^\"]*)\")?\\s*>",
+            "<(/?)(i|b|em|strong|sup|sub|sc|code|u|keep|a)(\\s+href\\s*=\\s*\"([^\"]*)\")?\\s*>",
             Pattern.CASE_INSENSITIVE);
 
     private InlineMarkup() {

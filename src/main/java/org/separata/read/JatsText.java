@@ -183,7 +183,15 @@ final class JatsText {
             return false;
         }
         char c = s.charAt(s.length() - 1);
-        return !Character.isWhitespace(c) && c != '(' && c != '[' && c != '\u00A0';
+        if (Character.isWhitespace(c) || c == '(' || c == '[' || c == '\u00A0') {
+            return false;
+        }
+        // inside a bracketed group of citations, "[3–5]" or "[1,2]": the numbers stay on the line
+        int k = s.length();
+        while (k > 0 && "0123456789,;\u2013\u2014-\u2009".indexOf(s.charAt(k - 1)) >= 0) {
+            k--;
+        }
+        return !(k > 0 && k < s.length() && (s.charAt(k - 1) == '[' || s.charAt(k - 1) == '('));
     }
 
     /** A footnote inside the text: printed as an endnote, marked where it stood. */
@@ -403,36 +411,22 @@ final class JatsText {
     private Optional<Block> list(Element e) {
         String type = e.attr("list-type").orElse("bullet");
         List<Element> all = e.all("list-item");
-        // Items that carry their own labels ("a)", "iv.") keep them, in a list the layout does not number;
+        // Items that carry their own labels ("a)", "iv.") keep them (ListBlock.labels), in a list the layout does not number;
         // a label that is only a bullet ("–", "•") gives way to the layout's bullet.
         boolean labelled = !all.isEmpty() && all.stream().allMatch(i -> i.first("label").flatMap(Element::cleanText)
                 .filter(l -> !l.matches("[\\-–—•·*▪◦]")).isPresent());
         boolean ordered = !labelled && (type.startsWith("order") || type.startsWith("alpha")
                 || type.startsWith("roman"));
         List<List<Block>> items = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (Element item : all) {
-            List<Block> blocks = new ArrayList<>();
-            item.first("label").flatMap(Element::cleanText).filter(l -> labelled)
-                    .ifPresent(l -> blocks.add(Paragraph.of(RichText.of(l))));
-            blocks.addAll(blocks(item));
-            items.add(mergeLabel(blocks));
+            items.add(blocks(item));
+            if (labelled) {
+                labels.add(item.first("label").flatMap(Element::cleanText).orElseThrow());
+            }
         }
-        return items.isEmpty() ? Optional.empty() : Optional.of(new Block.ListBlock(ordered, items));
-    }
-
-    /** A list item's own label ("a)", "–") goes in front of its first paragraph. */
-    private static List<Block> mergeLabel(List<Block> blocks) {
-        if (blocks.size() >= 2 && blocks.get(0) instanceof Paragraph label && blocks.get(1) instanceof Paragraph p
-                && label.text().plain().length() <= 6) {
-            List<Inline> joined = new ArrayList<>(label.text().inlines());
-            joined.add(new Inline.Text(" "));
-            joined.addAll(p.text().inlines());
-            List<Block> out = new ArrayList<>();
-            out.add(new Paragraph(p.runIn(), new RichText(joined)));
-            out.addAll(blocks.subList(2, blocks.size()));
-            return out;
-        }
-        return blocks;
+        // the items' own labels hang beside them as the layout's numbers would (the layout sets them)
+        return items.isEmpty() ? Optional.empty() : Optional.of(new Block.ListBlock(ordered, items, labels));
     }
 
     /** A definition list: one paragraph per item, the term in bold, then the definition. */

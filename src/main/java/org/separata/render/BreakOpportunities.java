@@ -60,7 +60,27 @@ final class BreakOpportunities implements LineBreakingStrategy {
     /** A width bracket narrower than this (in ems) is good enough to plan with. */
     private static final float KNOWN_WITHIN = 0.5f;
 
+    /**
+     * Ragged text is hyphenated only in words of at least this many letters, and only where the
+     * line would otherwise fall short of its measure by more than {@link #RAGGED_SHORT} of it.
+     */
+    static final int RAGGED_MIN_WORD = 8;
+    static final float RAGGED_SHORT = 0.2f;
+
     private final ShapedWidths widths = new ShapedWidths();
+    /** Words not to break, each as the text from its start (see {@link PageEnds}: no hyphen ends a page). */
+    private final java.util.Set<String> forbidden;
+    /** Hyphenated lines in a row just before the current line. */
+    private int hyphensInARow;
+
+    BreakOpportunities() {
+        this(java.util.Set.of());
+    }
+
+    /** @param forbidden words not to break, each given by the text from its start to the end of its text node */
+    BreakOpportunities(java.util.Set<String> forbidden) {
+        this.forbidden = forbidden;
+    }
     private final Map<CalculatedStyle, Measure> lineWidths = new IdentityHashMap<>();
     /** The same for the first line of a text, which may be indented or follow other text. */
     private final Map<CalculatedStyle, Measure> firstLineWidths = new IdentityHashMap<>();
@@ -72,7 +92,11 @@ final class BreakOpportunities implements LineBreakingStrategy {
         if (last != null && last.continuedBy(text)) {
             last.learn(text);
             p.continuation = true;
+            char end = last.text.charAt(last.text.length() - text.length() - 1);
+            hyphensInARow = end == ShapedWidths.SOFT_HYPHEN ? hyphensInARow + 1 : 0;
         } else if (last != null) {
+            // another text node, most often of the same paragraph (after an italic word, a note
+            // mark): the count of hyphenated lines goes on from the last line break seen
             last.learnLast();
         }
         p.prepare(p.continuation ? last : null);
@@ -262,7 +286,7 @@ final class BreakOpportunities implements LineBreakingStrategy {
             Candidates c = new Candidates(text, allCandidates(), widths, font);
             float slack = (ShapedWidths.naturalSpace(font) - widths.getWidth(null, font, " ")) / SPACE_SHARE;
             int[] breaks = LinePlanner.plan(first, width, c.startWidth, c.pieceWidth, c.endsAtSpace, c.stretchable,
-                    c.hyphen, Math.max(1, slack), STRETCH * em / SPACE_SHARE, TOLERANCE);
+                    c.hyphen, Math.max(1, slack), STRETCH * em / SPACE_SHARE, TOLERANCE, hyphensInARow);
             if (breaks.length > 0) {
                 follow(c, breaks, 0, 0);
             }
@@ -325,6 +349,13 @@ final class BreakOpportunities implements LineBreakingStrategy {
         /** The plan's points up to its break, a probe there, then a point that cannot fit. */
         private BreakPoint nextPlanned() {
             int last = plan.position.length - 1;
+            // a hyphenation point inside the planned line is not offered: should the line turn
+            // out narrower than planned (the text starts after other text), the Breaker falls back
+            // to a space, not to a hyphen the plan did not choose
+            while (planNext < planStop && plan.hyphen[planNext]
+                    && text.charAt(plan.position[planNext] - planOffset - 1) == ShapedWidths.SOFT_HYPHEN) {
+                planNext++;
+            }
             if (planNext <= planStop) {
                 int p = plan.position[planNext] - planOffset;
                 done = planNext == last;
@@ -380,14 +411,14 @@ final class BreakOpportunities implements LineBreakingStrategy {
                 } else if (c == '\u00A0') {
                     spaces++; // no break, but Flying Saucer stretches it like a space
                 } else if (c == ShapedWidths.SOFT_HYPHEN) {
-                    if (pos < n && pos > 1 && (!choosy || hyphenate())) {
+                    if (pos < n && pos > 1 && !isForbidden(pos) && (!choosy || hyphenate())) {
                         return pos;
                     }
                 } else if (c == '\u200B') {
                     if (pos < n && pos > 1) {
                         return pos;
                     }
-                } else if ((c == '-' || c == '\u2010' || c == '\u2014') && joinsWords(pos - 1)) {
+                } else if ((c == '-' || c == '\u2010' || c == '\u2014') && joinsWords(pos - 1) && !isForbidden(pos)) {
                     return pos;
                 }
             }
@@ -402,7 +433,13 @@ final class BreakOpportunities implements LineBreakingStrategy {
             if (pos <= skipHyphensUntil) {
                 return false;
             }
-            int width = font == null || !justified ? -1 : measure(!continuation).estimate(font.getSize2D());
+            if (hyphensInARow >= LinePlanner.MAX_HYPHENS_IN_A_ROW) {
+                return false;
+            }
+            if (!justified) {
+                return raggedHyphen();
+            }
+            int width = font == null ? -1 : measure(!continuation).estimate(font.getSize2D());
             if (width < 0 || spacesAtSpace == 0) {
                 return true;
             }
@@ -415,6 +452,35 @@ final class BreakOpportunities implements LineBreakingStrategy {
                 skipHyphensUntil++;
             }
             return false;
+        }
+
+        /**
+         * Ragged text: a long word only, and only when ending the line at the space before it would
+         * leave the line very short. Until the width is known, no hyphen at all.
+         */
+        private boolean raggedHyphen() {
+            int from = pos - 1;
+            while (from > 0 && (Character.isLetter(text.charAt(from - 1)) || text.charAt(from - 1) == ShapedWidths.SOFT_HYPHEN)) {
+                from--;
+            }
+            int to = pos;
+            while (to < text.length() && (Character.isLetter(text.charAt(to)) || text.charAt(to) == ShapedWidths.SOFT_HYPHEN)) {
+                to++;
+            }
+            int letters = 0;
+            for (int k = from; k < to; k++) {
+                letters += Character.isLetter(text.charAt(k)) ? 1 : 0;
+            }
+            int width = font == null ? -1 : measure(!continuation).estimate(font.getSize2D());
+            if (letters < RAGGED_MIN_WORD || width <= 0 || totalAtSpace <= 0) {
+                return false;
+            }
+            return width - totalAtSpace > RAGGED_SHORT * width;
+        }
+
+        /** Whether the word that breaks at {@code at} may not break (it ended a page in an earlier layout). */
+        private boolean isForbidden(int at) {
+            return !forbidden.isEmpty() && forbidden.contains(text.substring(PageEnds.wordStart(text, at)));
         }
 
         /** A hyphen or dash with two letters (or digits) before it and two letters after it, as in "post-Soviet". */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.separata.fonts.FontFace;
 import org.separata.fonts.FontFamily;
+import org.separata.layout.Ideographs;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -22,10 +23,6 @@ final class FontFallback {
 
     static final String XHTML = "http://www.w3.org/1999/xhtml";
     private static final Set<String> SKIP = Set.of("head", "style", "title", "script", "math");
-    /** Characters a line may not start with (closing punctuation) or end with (opening). */
-    private static final String NO_BREAK_BEFORE = "、。，．・：；？！）〕］｝〉》」』】〙〗〟’”ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～?!‼⁇⁈⁉,.:;)]}";
-    private static final String NO_BREAK_AFTER = "（〔［｛〈《「『【〘〖〝‘“([{";
-
     private final List<FontFace> text;
     private final List<FontFamily> fallbacks;
 
@@ -134,14 +131,13 @@ final class FontFallback {
         parent.removeChild(t);
     }
 
-    /** Puts a zero-width space between two ideographs (CJK), where a line may break. */
+    /** Puts a zero-width space between two ideographs (CJK), where a line may break ({@link Ideographs}). */
     static String breakable(String s) {
         StringBuilder sb = new StringBuilder();
         int prev = -1;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            if (prev >= 0 && isIdeographic(prev) && isIdeographic(cp) && NO_BREAK_BEFORE.indexOf(cp) < 0
-                    && NO_BREAK_AFTER.indexOf(prev) < 0) {
+            if (prev >= 0 && Ideographs.breakBetween(prev, cp)) {
                 sb.append('\u200B');
             }
             sb.appendCodePoint(cp);
@@ -149,12 +145,5 @@ final class FontFallback {
             i += Character.charCount(cp);
         }
         return sb.toString();
-    }
-
-    private static boolean isIdeographic(int cp) {
-        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL
-                || cp >= 0x3000 && cp <= 0x303F || cp >= 0xFF00 && cp <= 0xFFEF;
     }
 }

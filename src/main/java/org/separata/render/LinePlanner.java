@@ -21,16 +21,16 @@ final class LinePlanner {
     /** TeX's \linepenalty. */
     static final int LINE_PENALTY = 10;
     /** TeX's \hyphenpenalty and \exhyphenpenalty. */
-    static final int HYPHEN_PENALTY = 50;
+    static final int HYPHEN_PENALTY = 100;
     /** TeX's \doublehyphendemerits: two hyphenated lines in a row. */
     static final int DOUBLE_HYPHEN_DEMERITS = 10_000;
     /** TeX's \finalhyphendemerits: the last full line hyphenated. */
     static final int FINAL_HYPHEN_DEMERITS = 5_000;
     /**
-     * No more hyphenated lines than this in a row (a ladder of hyphens is a classic typesetting
-     * fault), unless no plan within the tolerance exists.
+     * No more hyphenated lines than this in a row, ever (a ladder of hyphens is a classic
+     * typesetting fault): where no plan within the tolerance keeps to it, a looser line is taken.
      */
-    static final int MAX_HYPHENS_IN_A_ROW = 3;
+    static final int MAX_HYPHENS_IN_A_ROW = 2;
 
     private LinePlanner() {
     }
@@ -57,18 +57,29 @@ final class LinePlanner {
      */
     static int[] plan(int firstWidth, int lineWidth, int[] startWidth, int[] pieceWidth, boolean[] endsAtSpace, int[] stretchable,
             boolean[] hyphen, float slack, float stretch, float tolerance) {
+        return plan(firstWidth, lineWidth, startWidth, pieceWidth, endsAtSpace, stretchable, hyphen, slack, stretch,
+                tolerance, 0);
+    }
+
+    /**
+     * As above, for text that follows {@code hyphensBefore} hyphenated lines in a row (the lines
+     * of the same paragraph before it).
+     */
+    static int[] plan(int firstWidth, int lineWidth, int[] startWidth, int[] pieceWidth, boolean[] endsAtSpace, int[] stretchable,
+            boolean[] hyphen, float slack, float stretch, float tolerance, int hyphensBefore) {
+        int start = Math.min(hyphensBefore, MAX_HYPHENS_IN_A_ROW);
         int[] best = solve(firstWidth, lineWidth, startWidth, pieceWidth, endsAtSpace, stretchable, hyphen, slack, stretch,
-                tolerance, MAX_HYPHENS_IN_A_ROW);
+                tolerance, MAX_HYPHENS_IN_A_ROW, start);
         if (best == null) {
-            // as TeX's last pass: any line, and a longer run of hyphens rather than a very loose line
+            // as TeX's last pass: any line, however loose, but still no longer run of hyphens
             best = solve(firstWidth, lineWidth, startWidth, pieceWidth, endsAtSpace, stretchable, hyphen, slack, stretch,
-                    Float.MAX_VALUE, MAX_HYPHENS_IN_A_ROW + 1);
+                    Float.MAX_VALUE, MAX_HYPHENS_IN_A_ROW, start);
         }
         return best == null ? new int[0] : best;
     }
 
     private static int[] solve(int firstWidth, int lineWidth, int[] startWidth, int[] pieceWidth, boolean[] endsAtSpace, int[] stretchable,
-            boolean[] hyphen, float slack, float stretch, float tolerance, int maxHyphensInARow) {
+            boolean[] hyphen, float slack, float stretch, float tolerance, int maxHyphensInARow, int startState) {
         int n = startWidth.length - 1;
         long[] prefix = new long[n + 1];
         for (int k = 1; k <= n; k++) {
@@ -82,7 +93,7 @@ final class LinePlanner {
         for (double[] d : demerits) {
             Arrays.fill(d, Double.POSITIVE_INFINITY);
         }
-        demerits[0][0] = 0;
+        demerits[0][startState] = 0;
         for (int j = 1; j <= n; j++) {
             boolean last = j == n;
             for (int i = j - 1; i >= 0; i--) {

@@ -211,11 +211,20 @@ final class MathElement implements ITextReplacedElement {
             return;
         }
         Rectangle content = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), c);
+        if (device.clippedAway(content.y + getBaseline())) {
+            return; // the copy of a line on the page it does not belong to, as for text
+        }
         float[] m = device.textMatrixAt(content.x, content.y + getBaseline());
-        // the colour of the text, through Flying Saucer's own bookkeeping
-        out.setColor(box.getStyle().getColor());
-        out.fill(new Path2D.Float());
-        PdfContentByte cb = out.getCurrentPage();
+        device.paintDirect(() -> {
+            // the colour of the text, through Flying Saucer's own bookkeeping
+            out.setColor(box.getStyle().getColor());
+            out.fill(new Path2D.Float());
+            draw(out.getCurrentPage(), m);
+        });
+    }
+
+    /** The formula's glyphs and rules, in a span whose {@code /ActualText} is its linear form. */
+    private void draw(PdfContentByte cb, float[] m) {
         PdfDictionary span = new PdfDictionary();
         span.put(ACTUAL_TEXT, TypesetOutputDevice.utf16(linear));
         cb.beginMarkedContentSequence(PdfName.SPAN, span, true);

@@ -5,6 +5,8 @@ import java.util.List;
 import org.separata.diag.Diagnostic;
 import org.separata.fonts.FontFamily;
 import org.separata.layout.XhtmlDocument;
+import org.separata.tags.Tag;
+import java.util.Optional;
 
 /**
  * Several documents written into one PDF by one Flying Saucer renderer, one after another: the
@@ -18,10 +20,15 @@ public final class PdfBook implements AutoCloseable {
     private boolean started;
     private int pages;
 
-    /** {@code fonts}: every family any of the documents uses. */
+    /** {@code fonts}: every family any of the documents uses; the PDF is tagged. */
     public PdfBook(OutputStream out, List<FontFamily> fonts) {
+        this(out, fonts, true);
+    }
+
+    /** {@code fonts}: every family any of the documents uses; {@code tagged}: whether to tag. */
+    public PdfBook(OutputStream out, List<FontFamily> fonts, boolean tagged) {
         this.out = out;
-        this.session = new PdfRenderer.Session(fonts);
+        this.session = new PdfRenderer.Session(fonts, tagged);
     }
 
     /** Lays out and writes {@code doc} after the documents before it; returns its page count. */
@@ -51,6 +58,14 @@ public final class PdfBook implements AutoCloseable {
     /** Where the last document's outline targets are, in the order of its outline. */
     public List<RenderedPdf.Anchor> outlineAnchors(XhtmlDocument doc) {
         return session.outlineAnchors(doc);
+    }
+
+    /**
+     * The structure of the last document added, when the book is tagged: its pages counted from
+     * that document's first page.
+     */
+    public Optional<Tag> tags() {
+        return session.tags();
     }
 
     /** Pages written so far. */

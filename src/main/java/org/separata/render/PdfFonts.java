@@ -62,6 +62,7 @@ final class PdfFonts {
                 FAMILY_OF.put(font, family);
                 FACE_OF.put(font, face);
                 ShapedWidths.register(font, face.shaper());
+                readAlternatesAs(font, face.shaper().alternateGlyphs());
                 IdentValue weight = face.weight() >= 600 ? IdentValue.BOLD : IdentValue.NORMAL;
                 IdentValue style = face.italic() ? IdentValue.ITALIC : IdentValue.NORMAL;
                 FontDescription d = TrueTypeUtil.extractDescription(face.fileName(), face.bytes(), font, false, weight,
@@ -91,6 +92,34 @@ final class PdfFonts {
     }
 
     /**
+     * Small capitals and local forms are glyphs no code point maps to. OpenPDF writes a glyph's
+     * entry in the font's ToUnicode map from its own inverse of the cmap, so each such glyph is
+     * added to that inverse with the code point of the letter it stands for: copied text then reads
+     * the letters (and PDF/UA's rule that every glyph maps to Unicode holds). OpenPDF keeps the
+     * inverse in a field of a package-private class, reached reflectively; if it cannot be, the
+     * glyphs are still drawn, without ToUnicode entries.
+     */
+    @SuppressWarnings("unchecked")
+    private static void readAlternatesAs(BaseFont font, Map<Integer, Integer> alternates) {
+        if (alternates.isEmpty()) {
+            return;
+        }
+        try {
+            java.lang.reflect.Field f = font.getClass().getDeclaredField("inverseCmap");
+            f.setAccessible(true);
+            Map<Integer, Integer> inverse = (Map<Integer, Integer>) f.get(font);
+            if (inverse != null) {
+                alternates.forEach(inverse::putIfAbsent);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // drawn without a ToUnicode entry
+        }
+    }
+
+    /** The suffix of a family's name that sets it with small capitals: "Noto Serif Small Caps". */
+    static final String SMALL_CAPS = " Small Caps";
+
+    /**
      * A font resolver that knows only the given families, under their names and under the generic
      * CSS names: "serif" is the first family, "sans-serif" the one named sans, "monospace" the
      * last. The 14 standard PDF fonts are never loaded, so nothing can fall back to them.
@@ -99,6 +128,7 @@ final class PdfFonts {
         Map<String, org.xhtmlrenderer.pdf.FontFamily> map = new HashMap<>();
         for (FontFamily f : families) {
             map.put(f.name(), family(f));
+            map.put(f.name() + SMALL_CAPS, family(f));
         }
         map.put("Serif", family(serif));
         map.put("SansSerif", family(sans));
@@ -124,7 +154,28 @@ final class PdfFonts {
         @Override
         public FSFont resolveFont(SharedContext context, FontSpecification spec) {
             FSFont f = super.resolveFont(context, spec);
-            return f instanceof ITextFSFont i ? new TypesetFont(i.getFontDescription(), i.getSize2D()) : f;
+            return f instanceof ITextFSFont i ? new TypesetFont(i.getFontDescription(), i.getSize2D(), smallCaps(spec)) : f;
+        }
+
+        /**
+         * A family named with {@link #SMALL_CAPS} sets lower-case letters as small capitals. Flying
+         * Saucer turns text in {@code font-variant: small-caps} into capitals before measuring it,
+         * so there every letter becomes a small capital.
+         */
+        private int smallCaps(FontSpecification spec) {
+            if (spec.families != null) {
+                for (String name : spec.families) {
+                    String n = name.replace("\"", "").replace("'", "").strip();
+                    if (families.containsKey(n)) {
+                        if (n.endsWith(SMALL_CAPS)) {
+                            return org.separata.fonts.FontShaper.SMALL_CAPS;
+                        }
+                        break;
+                    }
+                }
+            }
+            return spec.variant == IdentValue.SMALL_CAPS ? org.separata.fonts.FontShaper.ALL_SMALL_CAPS
+                    : org.separata.fonts.FontShaper.NO_SMALL_CAPS;
         }
     }
 }

@@ -25,6 +25,7 @@ import org.separata.diag.SourceLocation;
 import org.separata.fonts.FontFamily;
 import org.separata.layout.OutlineEntry;
 import org.separata.layout.XhtmlDocument;
+import org.separata.tags.Tag;
 import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
@@ -60,24 +61,33 @@ public final class PdfRenderer {
     }
 
     /**
-     * Lays out and writes {@code doc} as PDF. Page numbers (CSS {@code counter(page)}) start at
-     * {@link XhtmlDocument#firstPageNumber()}.
+     * Lays out and writes {@code doc} as a tagged PDF. Page numbers (CSS {@code counter(page)})
+     * start at {@link XhtmlDocument#firstPageNumber()}.
      */
     public static RenderedPdf render(XhtmlDocument doc) {
-        return renderIf(doc, -1, true).pdf().orElseThrow();
+        return render(doc, true);
     }
 
     /**
-     * Lays {@code doc} out and, when it takes {@code pages} pages, writes it as {@link #render}
-     * does (the same bytes); otherwise writes nothing. Either way, how many pages it takes: a page
-     * count and a render in one layout, when the count was guessed right.
+     * Lays out and writes {@code doc} as PDF; with {@code tagged}, its content is marked and
+     * {@link RenderedPdf#tags()} holds its structure (see {@link TaggingOutputDevice}).
      */
-    public static Attempt renderIf(XhtmlDocument doc, int pages) {
-        return renderIf(doc, pages, false);
+    public static RenderedPdf render(XhtmlDocument doc, boolean tagged) {
+        return renderIf(doc, tagged, -1, true).pdf().orElseThrow();
     }
 
-    private static Attempt renderIf(XhtmlDocument doc, int pages, boolean always) {
-        Session session = new Session(doc.fonts());
+    /**
+     * Lays {@code doc} out and, when it takes {@code pages} pages, writes it as
+     * {@link #render(XhtmlDocument, boolean)} does (the same bytes); otherwise writes nothing.
+     * Either way, how many pages it takes: a page count and a render in one layout, when the count
+     * was guessed right.
+     */
+    public static Attempt renderIf(XhtmlDocument doc, boolean tagged, int pages) {
+        return renderIf(doc, tagged, pages, false);
+    }
+
+    private static Attempt renderIf(XhtmlDocument doc, boolean tagged, int pages, boolean always) {
+        Session session = new Session(doc.fonts(), tagged);
         int count = session.layout(doc);
         if (!always && count != pages) {
             return new Attempt(count, Optional.empty());
@@ -85,7 +95,8 @@ public final class PdfRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         session.guard(doc, () -> session.renderer.createPDF(out, true, doc.firstPageNumber()));
         return new Attempt(count, Optional.of(new RenderedPdf(out.toByteArray(), count,
-                new ArrayList<>(session.agent.warnings()), session.outlineAnchors(doc))));
+                new ArrayList<>(session.agent.warnings()), session.outlineAnchors(doc), session.tags(),
+                session.rounds())));
     }
 
     /** What {@link #renderIf} did: the pages the document takes, and the PDF when that was the count expected. */
@@ -94,19 +105,21 @@ public final class PdfRenderer {
 
     /** Lays {@code doc} out without writing a PDF, and returns how many pages it takes. */
     public static int countPages(XhtmlDocument doc) {
-        return new Session(doc.fonts()).layout(doc);
+        return new Session(doc.fonts(), false).layout(doc);
     }
 
     /** One Flying Saucer renderer with our fonts and sandboxed user agent; documents go through it in turn. */
     static final class Session {
-        final ITextOutputDevice device = new TypesetOutputDevice(DOTS_PER_POINT);
-        final SandboxUserAgent agent = new SandboxUserAgent(device, DOTS_PER_PIXEL, name -> Optional.empty());
+        final ITextOutputDevice device;
+        final SandboxUserAgent agent;
         final ITextRenderer renderer;
 
-        Session(List<FontFamily> fonts) {
+        Session(List<FontFamily> fonts, boolean tagged) {
+            device = tagged ? new TaggingOutputDevice(DOTS_PER_POINT) : new TypesetOutputDevice(DOTS_PER_POINT);
+            agent = new SandboxUserAgent(device, DOTS_PER_PIXEL, name -> Optional.empty());
             FontFamily serif = fonts.get(0);
-            FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("sans"))
-                    .findFirst().orElse(serif);
+            FontFamily sans = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("sans")
+                    && !f.name().toLowerCase(Locale.ROOT).contains("mono")).findFirst().orElse(serif);
             FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("mono"))
                     .findFirst().orElse(sans);
             renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
@@ -114,25 +127,43 @@ public final class PdfRenderer {
                     new ShapedWidths());
         }
 
+        /** The structure of the last document written, when the session tags. */
+        Optional<Tag> tags() {
+            return device instanceof TaggingOutputDevice t ? t.tree() : Optional.empty();
+        }
+
         /**
-         * Sets and lays out {@code doc}; returns its page count. A table wider than the text block
-         * is marked ({@link WideTables}) and the document laid out again, so that the stylesheet
-         * can give it a landscape page.
+         * Sets and lays out {@code doc}; returns its page count. The document is laid out again,
+         * in one loop of at most {@link LayoutRounds#MAX} layouts, for each thing a layout shows
+         * that the next can mend ({@link LayoutRounds}): a table wider than the text block gets a
+         * landscape page ({@link WideTables}); a word broken at the end of a page is kept whole
+         * ({@link PageEnds}); a last page holding only the back matter is pulled back by setting
+         * the article tighter, kept only if that saves the page. {@link #rounds()} says why each
+         * layout after the first was made.
          */
         int layout(XhtmlDocument doc) {
             Document dom = parse(doc.xhtml());
             FontFallback.apply(dom, doc.fonts(), doc.fallbacks());
             agent.use(doc.resources());
-            for (int round = 0; ; round++) {
+            LayoutRounds rounds = new LayoutRounds(dom.getDocumentElement());
+            while (true) {
                 // line breaking learns from each document's own lines (see BreakOpportunities)
-                renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities());
+                renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities(rounds.forbidden()));
                 renderer.setDocument(dom, SandboxUserAgent.SCHEME);
                 guard(doc, renderer::layout);
-                if (round == WideTables.ROUNDS || !WideTables.mark(renderer.getRootBox(), agent.warnings())) {
+                if (!rounds.next(renderer.getRootBox(), agent.warnings())) {
                     break;
                 }
             }
+            lastRounds = rounds.rounds();
             return renderer.getRootBox().getLayer().getPages().size();
+        }
+
+        private List<LayoutRound> lastRounds = List.of();
+
+        /** Why the last document was laid out again, one round per layout after the first. */
+        List<LayoutRound> rounds() {
+            return lastRounds;
         }
 
         /**

@@ -3,16 +3,26 @@ package org.separata.render;
 import java.util.List;
 import java.util.Optional;
 import org.separata.diag.Diagnostic;
+import org.separata.tags.Tag;
 
 /**
  * The renderer's output: the PDF bytes, the number of pages, warnings (missing images, refused
- * URLs), and where the outline's targets landed.
+ * URLs), where the outline's targets landed, when the render tagged, the document's structure
+ * ({@link Tag}: which element owns which marked content and link annotation), and why the
+ * document was laid out more than once ({@code rounds}: one per layout after the first).
  */
-public record RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings, List<Anchor> anchors) {
+public record RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings, List<Anchor> anchors,
+                          Optional<Tag> tags, List<LayoutRound> rounds) {
     public RenderedPdf {
         java.util.Objects.requireNonNull(bytes);
         warnings = List.copyOf(warnings);
         anchors = List.copyOf(anchors);
+        java.util.Objects.requireNonNull(tags);
+        rounds = List.copyOf(rounds);
+    }
+
+    public RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings, List<Anchor> anchors) {
+        this(bytes, pageCount, warnings, anchors, Optional.empty(), List.of());
     }
 
     public RenderedPdf(byte[] bytes, int pageCount, List<Diagnostic> warnings) {

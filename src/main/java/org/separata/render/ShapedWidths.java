@@ -99,10 +99,15 @@ final class ShapedWidths extends ITextTextRenderer {
         }
         CharSequence text = end > 0 && string.charAt(end - 1) == SOFT_HYPHEN
                 ? new EndHyphen(string, end) : string;
-        int units = shaper.width(text, 0, end, wordSpace(shaper, font)) + adjust;
+        int units = shaper.width(text, 0, end, wordSpace(shaper, font), smallCaps(font)) + adjust;
         float result = (float) units * font.getSize2D() / shaper.unitsPerEm();
         // as Flying Saucer rounds: up, unless a hair above an integer
         return extra + (result - Math.floor(result) < 0.01f ? (int) Math.floor(result) : (int) Math.ceil(result));
+    }
+
+    /** How a font sets letters as small capitals ({@link FontShaper#SMALL_CAPS}…). */
+    static int smallCaps(FSFont font) {
+        return font instanceof TypesetFont t ? t.smallCaps() : FontShaper.NO_SMALL_CAPS;
     }
 
     /** The font's own word space (before Separata tightens it), in dots. */

@@ -12,9 +12,21 @@ import org.xhtmlrenderer.pdf.ITextFSFont;
 final class TypesetFont extends ITextFSFont {
 
     private boolean tightSpaces;
+    private final int smallCaps;
 
     TypesetFont(FontDescription font, float size) {
+        this(font, size, org.separata.fonts.FontShaper.NO_SMALL_CAPS);
+    }
+
+    /** @param smallCaps how letters are set as small capitals ({@link org.separata.fonts.FontShaper#SMALL_CAPS}…) */
+    TypesetFont(FontDescription font, float size, int smallCaps) {
         super(font, size);
+        this.smallCaps = smallCaps;
+    }
+
+    /** How this style sets letters as small capitals: none, the lower-case ones, or all. */
+    int smallCaps() {
+        return smallCaps;
     }
 
     boolean tightSpaces() {

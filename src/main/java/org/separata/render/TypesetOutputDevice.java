@@ -39,9 +39,10 @@ import org.xhtmlrenderer.render.JustificationInfo;
  * device does, so text lines up with the boxes it laid out.</li>
  * </ul>
  * Text in a font Separata did not load, or that needs synthetic bold or italic, is left to
- * Flying Saucer, after the invisible characters have been taken out.
+ * Flying Saucer, after the invisible characters have been taken out. {@link TaggingOutputDevice}
+ * extends it to tag what it draws.
  */
-final class TypesetOutputDevice extends ITextOutputDevice {
+class TypesetOutputDevice extends ITextOutputDevice {
 
     private static final PdfName ACTUAL_TEXT = new PdfName("ActualText");
 
@@ -64,14 +65,22 @@ final class TypesetOutputDevice extends ITextOutputDevice {
         font = (ITextFSFont) f;
     }
 
+    /** The language of the text being drawn (its element's, or an ancestor's, lang), or "". */
+    private String lang = "";
+
     /**
      * The last line of a justified paragraph is not justified, so its word spaces would stay at
      * their tight width: they get back what they can of the font's own width, as far as the line
      * has room. (Only the line's last run of text is widened, so that nothing after it moves.)
+     * A line outside the area being painted is not written at all ({@link #clippedAway}).
      */
     @Override
     public void drawText(RenderingContext c, InlineText inlineText) {
         InlineLayoutBox box = inlineText.getParent();
+        if (clippedAway(box.getAbsY() + box.getBaseline())) {
+            return;
+        }
+        lang = language(inlineText.getTextNode());
         LineBox line = box.getLineBox();
         FSFont f = box.getStyle().getFSFont(c);
         String text = inlineText.getSubstring();
@@ -99,6 +108,30 @@ final class TypesetOutputDevice extends ITextOutputDevice {
         super.drawText(c, inlineText);
     }
 
+    /**
+     * Whether a line whose baseline is at {@code baseline} lies outside the area being painted.
+     * Flying Saucer paints a line that straddles a page break on both pages, clipped to each
+     * page's content area: the clip hides it on the page before, but its text would still be in
+     * that page's text layer (copied, searched and read aloud twice). Such text is not written;
+     * nor is a formula on such a line ({@link MathElement}).
+     */
+    boolean clippedAway(float baseline) {
+        java.awt.Shape clip = getClipOrNull();
+        if (clip == null) {
+            return false;
+        }
+        java.awt.geom.Rectangle2D r = clip.getBounds2D();
+        return baseline < r.getMinY() || baseline > r.getMaxY();
+    }
+
+    private java.awt.Shape getClipOrNull() {
+        try {
+            return getClip();
+        } catch (RuntimeException e) {
+            return null; // no clip set
+        }
+    }
+
     @Override
     public void drawString(String s, float x, float y, JustificationInfo info) {
         if (font != null && ComplexText.applies(s)) {
@@ -116,7 +149,9 @@ final class TypesetOutputDevice extends ITextOutputDevice {
         }
         CharSequence text = !s.isEmpty() && s.charAt(s.length() - 1) == ShapedWidths.SOFT_HYPHEN
                 ? new ShapedWidths.EndHyphen(s, s.length()) : s;
-        FontShaper.Shaped shaped = shaper.shape(text, 0, text.length(), ShapedWidths.wordSpace(shaper, font));
+        FontShaper.Shaped shaped = shaper.shape(text, 0, text.length(), ShapedWidths.wordSpace(shaper, font),
+                ShapedWidths.smallCaps(font));
+        String system = lang.isEmpty() ? null : shaper.languageSystem(lang).orElse(null);
         if (shaped.size() == 0) {
             return;
         }
@@ -132,8 +167,17 @@ final class TypesetOutputDevice extends ITextOutputDevice {
         cb.setFontAndSize(bf, size);
         float[] m = textMatrix(x, y, dotsPerPoint);
         cb.setTextMatrix(m[0], m[1], m[2], m[3], m[4], m[5]);
-        write(cb, text, shaped, shaper, info, font.getSize2D());
+        write(cb, text, shaped, shaper, system, info, font.getSize2D());
         cb.endText();
+    }
+
+    /**
+     * Runs {@code paint}, which writes straight into the page's content (a formula, drawn by
+     * {@link MathElement}); {@link TaggingOutputDevice} puts what it writes in the marked content of
+     * the element being painted.
+     */
+    void paintDirect(Runnable paint) {
+        paint.run();
     }
 
     /** The text matrix for text drawn at (x, y), in dots (for formulas, drawn by {@link MathElement}). */
@@ -159,10 +203,11 @@ final class TypesetOutputDevice extends ITextOutputDevice {
      * to move right; a ligature gets a TJ of its own inside its ActualText span.
      */
     private static void write(PdfContentByte cb, CharSequence text, FontShaper.Shaped shaped, FontShaper shaper,
-            JustificationInfo info, float size2D) {
+            String languageSystem, JustificationInfo info, float size2D) {
         float unitsToThousandths = 1000f / shaper.unitsPerEm();
         int last = text.length() - 1;
         TextArray tj = new TextArray();
+        float pending = 0; // font units to make up after the word (local forms of another width)
         // characters before the first cluster (invisible ones) still get their justification
         tj.move(-justification(text, 0, shaped.clusterStart()[0], last, info, size2D));
         for (int i = 0; i < shaped.size(); i++) {
@@ -176,15 +221,37 @@ final class TypesetOutputDevice extends ITextOutputDevice {
                 cb.beginMarkedContentSequence(PdfName.SPAN, span, true);
             }
             char code = shaped.codePoints()[i];
-            tj.append(code);
-            if (Character.isHighSurrogate(code) && shaped.clusterEnd()[i] - from == 2) {
-                tj.append(text.charAt(from + 1));
+            int glyph = shaped.glyphs()[i];
+            int drawn = languageSystem == null || ligature ? glyph : shaper.localForm(languageSystem, glyph);
+            // a small capital or a local form has no code point of its own: written as a glyph
+            // (its ToUnicode entry reads the letter, see PdfFonts), in the room measured for it
+            if (!ligature && glyph != 0 && drawn != shaper.glyphOf(Character.codePointAt(text, from))) {
+                tj.show(cb);
+                com.lowagie.text.pdf.PdfGlyphArray alternate = new com.lowagie.text.pdf.PdfGlyphArray();
+                alternate.add(drawn);
+                cb.showText(alternate);
+                // a local form may be narrower or wider than the letter measured: the difference is
+                // made up after the word, so the word ends where it was laid out (inside the word
+                // it would read as a gap, and text extraction would split the word)
+                pending += shaper.advance(glyph) - shaper.advance(drawn);
+            } else {
+                tj.append(code);
+                if (Character.isHighSurrogate(code) && shaped.clusterEnd()[i] - from == 2) {
+                    tj.append(text.charAt(from + 1));
+                }
             }
             if (ligature) {
                 tj.show(cb);
                 cb.endMarkedContentSequence();
             }
-            tj.move(-shaped.kern()[i] * unitsToThousandths - justification(text, from, next, last, info, size2D));
+            float compensate = 0;
+            char following = i + 1 < shaped.size() ? text.charAt(shaped.clusterStart()[i + 1]) : ' ';
+            if (pending != 0 && (following == ' ' || following == '\u00A0' || !Character.isLetter(following))) {
+                compensate = pending;
+                pending = 0;
+            }
+            tj.move(-(shaped.kern()[i] + compensate) * unitsToThousandths
+                    - justification(text, from, next, last, info, size2D));
         }
         tj.show(cb);
     }
@@ -257,6 +324,21 @@ final class TypesetOutputDevice extends ITextOutputDevice {
             }
         }
         return sb.toString();
+    }
+
+    /** The lang (or xml:lang) of the text node's nearest element that has one, or "". */
+    private static String language(org.w3c.dom.Text node) {
+        for (org.w3c.dom.Node n = node == null ? null : node.getParentNode(); n instanceof org.w3c.dom.Element e;
+                n = n.getParentNode()) {
+            String l = e.getAttribute("lang");
+            if (l.isEmpty()) {
+                l = e.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");
+            }
+            if (!l.isEmpty()) {
+                return l;
+            }
+        }
+        return "";
     }
 
     /** Whether Flying Saucer would fake bold or italic for this face (it strokes or slants the glyphs). */

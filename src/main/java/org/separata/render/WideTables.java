@@ -13,13 +13,12 @@ import org.xhtmlrenderer.render.Box;
  * widths add up to more than the text block), and marks their wrapper ({@code div.table-wrap})
  * with {@code data-fit}: first {@code landscape} (the stylesheet sets it on a landscape page),
  * then {@code landscape-small} (smaller type as well). A table still too wide after that is left
- * as it is, with a warning. Attributes are set with {@code setAttributeNS}: Flying Saucer matches
+ * as it is, with a warning: so a document is laid out again at most twice for its wide tables
+ * ({@link LayoutRounds}). Attributes are set with {@code setAttributeNS}: Flying Saucer matches
  * attribute selectors by local name, which an attribute set without a namespace lacks.
  */
 final class WideTables {
 
-    /** How many times a document is laid out again for its wide tables. */
-    static final int ROUNDS = 2;
     static final String ATTRIBUTE = "data-fit";
 
     private WideTables() {

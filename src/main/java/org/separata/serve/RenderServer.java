@@ -77,8 +77,8 @@ public final class RenderServer implements AutoCloseable {
             "application/x-zip-compressed", Bundles.Kind.ZIP);
 
     /** The query parameters {@code /render} and {@code /validate} take. */
-    private static final List<String> PARAMETERS = List.of("layout", "pdfa", "first-page", "allow-missing-glyphs",
-            "include-translations", "article");
+    private static final List<String> PARAMETERS = List.of("layout", "pdfa", "tags", "first-page",
+            "allow-missing-glyphs", "include-translations", "article");
 
     private final Separata separata;
     private final World world;
@@ -326,7 +326,7 @@ public final class RenderServer implements AutoCloseable {
 
     /** The render options a query gives: those of {@code render}, less the ones that name files on the server. */
     private static RenderOptions options(Map<String, String> q) {
-        RenderOptions o = RenderOptions.defaults();
+        RenderOptions o = RenderOptions.defaults().withTags(flag(q, "tags", true));
         String layout = q.get("layout");
         if (layout != null) {
             if (World.namesFolder(layout)) {
@@ -338,8 +338,13 @@ public final class RenderServer implements AutoCloseable {
         }
         if (q.containsKey("pdfa")) {
             String id = q.get("pdfa");
-            o = o.withStandard(id).orElseThrow(() -> new Refusal(400, "parameter", "'" + id + "' is not a PDF/A level",
-                    "use one of " + RenderOptions.standardIds()));
+            try {
+                o = o.withStandard(id).orElseThrow(() -> new Refusal(400, "parameter", "'" + id
+                        + "' is not a PDF/A level", "use one of " + RenderOptions.standardIds()));
+            } catch (IllegalArgumentException e) {
+                throw new Refusal(400, "parameter", "pdfa=" + id + " with tags=false: " + e.getMessage(),
+                        "leave out tags=false, or choose a level B");
+            }
         }
         if (q.containsKey("first-page")) {
             String v = q.get("first-page");
@@ -349,14 +354,12 @@ public final class RenderServer implements AutoCloseable {
             }
             o = o.withFirstPage(Optional.of(Integer.parseInt(v)));
         }
-        boolean glyphs = flag(q, "allow-missing-glyphs");
-        o = new RenderOptions(o.layout(), glyphs, Optional.empty(), o.standard(), flag(q, "include-translations"),
-                o.firstPage(), List.of());
-        return o;
+        return new RenderOptions(o.layout(), flag(q, "allow-missing-glyphs", false), Optional.empty(), o.standard(),
+                flag(q, "include-translations", false), o.firstPage(), List.of(), o.tags());
     }
 
-    private static boolean flag(Map<String, String> q, String name) {
-        String v = q.getOrDefault(name, "false");
+    private static boolean flag(Map<String, String> q, String name, boolean otherwise) {
+        String v = q.getOrDefault(name, String.valueOf(otherwise));
         if (!v.equals("true") && !v.equals("false")) {
             throw new Refusal(400, "parameter", name + "=" + v + " is neither true nor false", "give " + name
                     + "=true, or leave it out");

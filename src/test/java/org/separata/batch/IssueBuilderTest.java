@@ -68,8 +68,8 @@ class IssueBuilderTest {
         assertEquals(ExitCode.OK, r.exitCode());
         assertEquals(IssueResult.Status.COMPLETE, r.status());
         byte[] issueBytes = Files.readAllBytes(r.issuePdf().orElseThrow());
-        org.separata.support.Archival.assertPdfA2b(issueBytes);
-        org.separata.support.Archival.assertPdfA2b(Files.readAllBytes(dir.resolve("out/offprints/art2.pdf")));
+        org.separata.support.Archival.assertAccessible(issueBytes);
+        org.separata.support.Archival.assertAccessible(Files.readAllBytes(dir.resolve("out/offprints/art2.pdf")));
         try (PdfInspector issue = new PdfInspector(Files.readAllBytes(r.issuePdf().orElseThrow()))) {
             assertFalse(issue.infoTitle().contains("rovisional"), issue.infoTitle());
             List<String> labels = issue.pageLabels();
@@ -96,7 +96,8 @@ class IssueBuilderTest {
                 assertTrue(page > 0, title);
                 String printed = labels.get(page - 1);
                 assertEquals(1, Integer.parseInt(printed) % 2, "recto start: " + printed);
-                String contents = issue.pageText(2).replaceAll("\\s+", " ");
+                // (the dotted leaders between a title and its page left out)
+                String contents = issue.pageText(2).replaceAll("\\s+", " ").replaceAll("(?: \\.){2,}", "");
                 assertTrue(contents.contains("peruana, " + title + " " + printed), "contents says " + printed + ": "
                         + contents);
                 Path offprint = dir.resolve("out/offprints/art" + k + ".pdf");
@@ -121,7 +122,7 @@ class IssueBuilderTest {
     /**
      * The example issue (manifests and JATS, three languages): every contents entry links to the
      * page whose label it prints, every outline entry lands on an article's first page, and the
-     * issue is PDF/A-2b.
+     * issue and its offprints are PDF/UA-1 and PDF/A-2a, each piece tagged once.
      */
     @Test
     void theExampleIssueHasContentsThatPointWhereTheyPrint() throws Exception {
@@ -129,7 +130,15 @@ class IssueBuilderTest {
                 options(false).withRoot(Repo.file("examples")));
         assertEquals(ExitCode.OK, r.exitCode());
         byte[] bytes = Files.readAllBytes(r.issuePdf().orElseThrow());
-        org.separata.support.Archival.assertPdfA2b(bytes);
+        org.separata.support.Archival.assertAccessible(bytes);
+        theIssueIsOneTaggedDocument(bytes, Repo.file("examples/issue-2021-4/issue.yaml"));
+        try (var offprints = Files.list(dir.resolve("out/offprints"))) {
+            for (Path offprint : offprints.sorted().toList()) {
+                byte[] o = Files.readAllBytes(offprint);
+                org.separata.support.Archival.assertAccessible(o);
+                org.separata.support.Tagging.assertEachPieceOnce(o);
+            }
+        }
         try (PdfInspector issue = new PdfInspector(bytes)) {
             var doc = issue.document();
             List<String> labels = issue.pageLabels();
@@ -164,6 +173,67 @@ class IssueBuilderTest {
     }
 
     /**
+     * The issue PDF read back with PDFBox's structure-tree API: the front matter, then one
+     * {@code Art} per article in the manifest's order, each in its article's language and headed
+     * by its title; the contents entries are a table of contents whose entries are links described
+     * by their article's title; every piece of content belongs to one element once.
+     */
+    private static void theIssueIsOneTaggedDocument(byte[] pdf, Path manifest) throws Exception {
+        org.separata.support.Tagging.assertEachPieceOnce(pdf);
+        var issue = org.separata.read.IssueManifestReader.read(Files.readAllBytes(manifest), manifest.toString());
+        List<org.separata.model.Article> articles = new ArrayList<>();
+        for (String f : issue.articles()) {
+            articles.add(Rendering.separata().read(manifest.resolveSibling(f)).article());
+        }
+        try (org.separata.support.TaggedPdf t = new org.separata.support.TaggedPdf(pdf)) {
+            var top = t.elements().get(0);
+            assertEquals("Document", top.type());
+            assertEquals("Part", top.kids().get(0).type(), "the front matter");
+            List<org.separata.support.TaggedPdf.Element> arts = top.kids().stream().filter(k -> k.type().equals("Art"))
+                    .toList();
+            assertEquals(articles.size(), arts.size());
+            for (int i = 0; i < arts.size(); i++) {
+                var art = arts.get(i);
+                var a = articles.get(i);
+                assertEquals(a.language(), art.effectiveLang(), "article " + (i + 1) + "'s language");
+                var h1 = art.kids().stream().filter(k -> k.type().equals("H1")).findFirst().orElseThrow();
+                assertEquals(letters(a.mainTitle().full()), letters(h1.text()), "article " + (i + 1) + "'s title");
+            }
+            var tocs = t.ofType("TOC");
+            assertEquals(1, tocs.size());
+            List<org.separata.support.TaggedPdf.Element> links = tocs.get(0).kids().stream()
+                    .flatMap(entry -> entry.kids().stream()).filter(e -> e.type().equals("Link")).toList();
+            assertEquals(articles.size(), links.size(), "one link per contents entry");
+            for (int i = 0; i < links.size(); i++) {
+                String described = links.get(i).annotations().get(0).getContents();
+                assertTrue(described.startsWith(articles.get(i).mainTitle().title().plain()), described);
+                assertTrue(letters(links.get(i).text()).contains(letters(articles.get(i).mainTitle().title().plain())));
+            }
+        }
+    }
+
+    private static String letters(String s) {
+        return org.separata.support.TaggedPdf.squeeze(s).replaceAll("[^\\p{L}\\p{N}]", "")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Test
+    void withoutTagsTheIssueAndTheOffprintsArePdfA2b() throws Exception {
+        IssueOptions untagged = new IssueOptions(dir.resolve("out"), 2, RenderOptions.defaults().withTags(false),
+                Optional.empty(), false, false, Shard.ALL);
+        IssueResult r = build(issueOf(2, false), untagged);
+        assertEquals(ExitCode.OK, r.exitCode());
+        for (Path pdf : List.of(r.issuePdf().orElseThrow(), dir.resolve("out/offprints/art1.pdf"))) {
+            byte[] bytes = Files.readAllBytes(pdf);
+            assertEquals(List.of("2b"), org.separata.support.Archival.claims(bytes), pdf.toString());
+            org.separata.support.Archival.assertPdfA2b(bytes);
+            try (PdfInspector p = new PdfInspector(bytes)) {
+                assertEquals(null, p.document().getDocumentCatalog().getStructureTreeRoot(), pdf.toString());
+            }
+        }
+    }
+
+    /**
      * What was seen: with one article failed, the others were written beside the old files with
      * shifted page numbers, looking final. Now the output folder is always one whole build: a
      * failed build leaves it exactly as it was (and is kept beside it, its pages marked
@@ -192,9 +262,15 @@ class IssueBuilderTest {
         assertEquals(List.of(".separata", "offprints", "report.json"), Folders.names(kept));
         assertEquals(List.of("art1.provisional.pdf", "art2.provisional.pdf", "art4.provisional.pdf",
                 "art5.provisional.pdf"), Folders.names(kept.resolve("offprints")));
-        try (PdfInspector o = new PdfInspector(Files.readAllBytes(kept.resolve("offprints/art4.provisional.pdf")))) {
+        byte[] provisional = Files.readAllBytes(kept.resolve("offprints/art4.provisional.pdf"));
+        // still tagged: PDF/UA-1's title (dc:title, shown by DisplayDocTitle) is the Info title, prefix and all
+        org.separata.support.Archival.assertAccessible(provisional);
+        try (PdfInspector o = new PdfInspector(provisional)) {
             assertTrue(o.infoTitle().startsWith("[Provisional pages] "), o.infoTitle());
-            assertTrue(o.xmp().contains("[Provisional pages] "), "the XMP title says so too");
+            assertEquals(o.infoTitle(), org.separata.support.Xmp.parse(o.xmp())
+                    .langAlt(org.separata.support.Xmp.DC, "title").get("x-default"), "the XMP title says so too");
+            assertTrue(o.document().getDocumentCatalog().getViewerPreferences().displayDocTitle(),
+                    "the viewer shows the title");
             assertFalse(o.pageLabels().get(0).equals(art4Pages), "its pages moved up: " + o.pageLabels());
         }
         Map<String, Object> report = report(kept.resolve("report.json"));

@@ -62,6 +62,43 @@ class IssueAndRenderAgreeTest {
     }
 
     @Test
+    void soItIsForArticlesLaidOutAgain() throws Exception {
+        // an article with a table too wide for the page (laid out again for its landscape page)
+        // and the seed with a body whose back matter would stand alone on its last page (laid
+        // out again tighter): the issue lays them out in its one book as render lays them out alone
+        int k = 1;
+        while (!tightened(k)) {
+            k++;
+            assertTrue(k <= 14, "no body length tightens the seed");
+        }
+        Files.createDirectories(dir.resolve("rounds"));
+        // the wide-table article in the seed's journal and issue, so that render alone prints what the issue does
+        String wide = Files.readString(Repo.file("src/test/resources/content/wide-table.xml"))
+                .replace("<journal-title-group><journal-title>Journal of Wide Tables</journal-title></journal-title-group>",
+                        "<journal-title-group><journal-title>Cuadernos Iberoamericanos</journal-title></journal-title-group>"
+                                + "<issn pub-type=\"ppub\">2409-3416</issn><issn pub-type=\"epub\">2658-5219</issn>")
+                .replace("<pub-date><year>2024</year></pub-date>",
+                        "<pub-date><year>2021</year></pub-date><volume>9</volume><issue>4</issue>");
+        Files.writeString(dir.resolve("rounds/wide.xml"), wide);
+        Files.writeString(dir.resolve("rounds/seed.yaml"), TestIssues.seedWithBody(k).replace("  pages: 84-100\n", ""));
+        Path issue = dir.resolve("rounds/issue.yaml");
+        Files.writeString(issue, TestIssues.header(84) + "articles:\n  - wide.xml\n  - seed.yaml\n");
+        sameBytes(issue, "wide.xml", 0, "wide.pdf");
+        sameBytes(issue, "seed.yaml", 1, "seed.pdf");
+    }
+
+    /** Whether the seed with {@code k} paragraphs of body is kept tightened (the default pack). */
+    private static boolean tightened(int k) {
+        org.separata.pipeline.Separata s = org.separata.support.Rendering.separata();
+        var r = s.render(s.typeset(s.prepare(org.separata.read.InputReader.read(
+                TestIssues.seedWithBody(k).getBytes(java.nio.charset.StandardCharsets.UTF_8), "seed.yaml"),
+                org.separata.pipeline.RenderOptions.defaults())));
+        var reasons = r.layoutRounds().stream().map(x -> x.reason()).toList();
+        return reasons.contains(org.separata.render.LayoutRound.Reason.TIGHTEN)
+                && !reasons.contains(org.separata.render.LayoutRound.Reason.UNTIGHTEN);
+    }
+
+    @Test
     void firstPageNumbersTheOffprintFromThere() throws Exception {
         Path out = dir.resolve("seed.pdf");
         CliTest.Result r = CliTest.run("render", Repo.seed().toString(), "--first-page", "7", "-o", out.toString());

@@ -91,6 +91,33 @@ class BundledFontsTest {
                 "only Chinese needs a font from outside: " + scripts);
     }
 
+    /**
+     * The preflight checks characters against the text faces, not the monospaced family that sets
+     * code: what holds because the mono draws every character the text faces draw, but the seven
+     * presentation-form ligatures (U+FB00–FB06), which a text does not spell out.
+     */
+    @Test
+    void theMonospacedFamilyDrawsWhatTheTextFacesDraw() {
+        LayoutPack pack = new Separata(World.system()).layouts().get("classic").pack();
+        FontFamily mono = pack.fonts().get("mono");
+        assertEquals("Noto Sans Mono", mono.name());
+        List<org.separata.fonts.FontFace> text = new ArrayList<>();
+        pack.fonts().forEach((role, f) -> {
+            if (!role.equals("mono") && !role.equals(FontCoverage.SYMBOLS)) {
+                text.addAll(f.faces());
+            }
+        });
+        TreeSet<String> lacking = new TreeSet<>();
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            int c = cp;
+            if (text.stream().allMatch(f -> f.covers(c)) && mono.faces().stream().anyMatch(f -> !f.covers(c))) {
+                lacking.add(GlyphPreflight.codePoint(cp));
+            }
+        }
+        assertEquals(new TreeSet<>(List.of("U+FB00", "U+FB01", "U+FB02", "U+FB03", "U+FB04", "U+FB05", "U+FB06")),
+                lacking);
+    }
+
     @Test
     void theCorpusPassesThePreflightWithoutSystemFonts() throws IOException {
         Separata separata = new Separata(World.withEnvironment(Map.of("SEPARATA_SYSTEM_FONTS", "")));

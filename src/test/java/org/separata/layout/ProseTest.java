@@ -65,14 +65,62 @@ class ProseTest {
 
     @Test
     void initialsStayWithTheName() {
-        assertEquals("A._P._Kuznetsov and Anatoly P._Kuznetsov", rules("en", "A. P. Kuznetsov and Anatoly P. Kuznetsov"));
+        assertEquals("A._P._Kuznetsov and Anatoly_P._Kuznetsov", rules("en", "A. P. Kuznetsov and Anatoly P. Kuznetsov"));
+        assertEquals("a review of Joseph_S._Nye’s work", rules("en", "a review of Joseph S. Nye's work"));
+        assertEquals("in Appendix_A. the", rules("en", "in Appendix A. the"), "the rule reads a capitalised word");
+        assertEquals("see A. then", rules("en", "see A. then"), "not after a lower-case word");
+    }
+
+    @Test
+    void numberSignsAbbreviationsAndYearsKeepWhatFollows() {
+        assertEquals("проект №_ФРИ-2023-0417 и", rules("ru", "проект № ФРИ-2023-0417 и"));
+        assertEquals("grant No._FRI-2023-0417 and", rules("en", "grant No. FRI-2023-0417 and"));
+        assertEquals("в_2015–2023_гг. и_в_1990_г._же", rules("ru", "в 2015-2023 гг. и в 1990 г. же"));
+    }
+
+    @Test
+    void relationsKeepTheirOperands() {
+        assertEquals("significant: p_=_0.01, and n_<_30 here", rules("en", "significant: p = 0.01, and n < 30 here"));
     }
 
     @Test
     void rangesGetAnEnDashButDatesAndIssnsDoNot() {
-        assertEquals("(1969–1989): 365–384", rules("en", "(1969-1989): 365-384"));
+        assertEquals("(1969–1989): 365-384, pp._84–100", rules("en", "(1969-1989): 365-384, pp. 84-100"),
+                "years; a page range only after a word that numbers pages");
+        assertEquals("Rev Saude. 2014;48(2):206–215. (1969–1989): 365–384",
+                show(PROSE.apply(RichText.of("Rev Saude. 2014;48(2):206-215. (1969-1989): 365-384"), "en", false, true)
+                        .plain()), "in a reference a range is a page range");
         assertEquals("on 2021-12-30, ISSN 2409-3416", rules("en", "on 2021-12-30, ISSN 2409-3416"));
         assertEquals("post-Soviet, COVID-19", rules("en", "post-Soviet, COVID-19"));
+        assertEquals("30320-240 Belo Horizonte", rules("pt", "30320-240 Belo Horizonte"), "a postcode");
+        assertEquals("30320-240 Belo Horizonte",
+                PROSE.apply(RichText.of("30320-240 Belo Horizonte"), "pt", false, true).plain(), "not even in a citation");
+        assertEquals("the allele bgs1-2 and pp. 12-5", PROSE.apply(RichText.of("the allele bgs1-2 and pp. 12-5"), "en",
+                false, true).plain().replace('\u00A0', ' '), "a token with letters; a second number that is smaller");
+    }
+
+    @Test
+    void textInKeepIsLeftExactlyAsPublished() {
+        RichText t = new RichText(List.of(new Inline.Text("pp. 84-100 and "),
+                new Inline.Styled(Inline.Style.KEEP, List.of(new Inline.Text("pp. 84-100, \"as is\" 30320-240 internationalization"))),
+                new Inline.Text(".")));
+        assertEquals("pp._84–100 and pp. 84-100, \"as is\" 30320-240 internationalization.",
+                show(PROSE.apply(t, "en", true).plain()).replace("~", ""));
+        assertFalse(PROSE.apply(t, "en", true).plain().contains("inter\u00ADna"), "nor hyphenated");
+    }
+
+    @Test
+    void mismatchedSingleQuotesAreNotPairedWrongly() {
+        assertEquals("«Rev» “saúde” pública", rules("es", "\"Rev\" 'saúde' pública"));
+        assertEquals("the authors’ view", rules("en", "the authors' view"));
+        assertEquals("in the ’90s it", rules("en", "in the '90s it"), "an opening quote nothing closes is an apostrophe");
+    }
+
+    @Test
+    void aWordWithAHyphenIsNotHyphenatedAgain() {
+        assertFalse(hyphenated("en", "post-Soviet transformations").startsWith("post-So~"),
+                hyphenated("en", "post-Soviet transformations"));
+        assertFalse(hyphenated("ru", "постсоветского пространства").equals("постсоветского пространства"));
     }
 
     @Test
@@ -128,6 +176,11 @@ class ProseTest {
         String url = "https://doi.org/10.46272/2409-3416-2021-9-4-84-100";
         String breakable = Prose.breakableUrl(url);
         assertEquals(url, breakable.replace("\u200B", ""));
-        assertTrue(breakable.startsWith("https://\u200Bdoi.\u200Borg/\u200B10.\u200B46272/\u200B2409-\u200B"), breakable);
+        // as xurl: after any character, but not inside the scheme, nor inside a number, nor before the end
+        assertTrue(breakable.startsWith("https://\u200Bd\u200Bo\u200Bi\u200B.\u200Bo"), breakable);
+        assertTrue(breakable.contains("/\u200B10.46272\u200B/\u200B2409\u200B-\u200B3416"), breakable);
+        assertTrue(breakable.endsWith("84\u200B-\u200B100"), breakable);
+        String long20 = Prose.breakableUrl("https://example.org/a%20very%20long%20query%20string%20sequence");
+        assertTrue(long20.contains("%\u200B20\u200Bv\u200Be"), "a run of %20 escapes breaks anywhere: " + long20);
     }
 }

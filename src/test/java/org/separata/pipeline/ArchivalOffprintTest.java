@@ -32,12 +32,14 @@ import org.separata.support.Repo;
 import org.separata.support.Tools;
 import org.separata.support.Xmp;
 import org.separata.support.Slow;
+import org.separata.support.Tagging;
 
 /**
  * Every example and every test case, rendered with the defaults, is an archival file: valid
- * PDF/A-2b with zero failed veraPDF rules, clean for qpdf, fonts embedded and subset, an XMP packet
- * that poppler reads and that says what the input says, page labels that match the printed
- * folios, an outline whose entries land on their headings, and the same bytes every time.
+ * PDF/A-2a and PDF/UA-1 with zero failed veraPDF rules, clean for qpdf, fonts embedded and subset,
+ * an XMP packet that poppler reads and that says what the input says, page labels that match the
+ * printed folios, an outline whose entries land on their headings and match the headings of the
+ * structure tree, every piece of content tagged once, and the same bytes every time.
  */
 @Slow
 class ArchivalOffprintTest {
@@ -66,6 +68,11 @@ class ArchivalOffprintTest {
 
         assertEquals(List.of(), offprint.warnings(), "unexpected warnings");
         Archival.assertArchival(pdf);
+        assertEquals(List.of("2a", "ua1"), Archival.claims(pdf));
+        Tagging.assertEachPieceOnce(pdf);
+        Labels labels = Rendering.separata().layouts().get("classic").pack().labels();
+        Tagging.assertHeadingsInOutline(pdf, a.license().isPresent()
+                ? java.util.Set.of(labels.get(a.language(), "license").orElseThrow()) : java.util.Set.of());
         xmpFollowsTheInput(Xmp.parse(Tools.assertXmpVisible(pdf)), a);
         try (PdfInspector p = new PdfInspector(pdf)) {
             pageLabelsAreThePrintedFolios(p, a);
@@ -76,7 +83,8 @@ class ArchivalOffprintTest {
 
     private static void xmpFollowsTheInput(Xmp x, Article a) {
         assertEquals(Optional.of("2"), x.text(Xmp.PDFAID, "part"));
-        assertEquals(Optional.of("B"), x.text(Xmp.PDFAID, "conformance"));
+        assertEquals(Optional.of("A"), x.text(Xmp.PDFAID, "conformance"));
+        assertEquals(Optional.of("1"), x.text(Xmp.PDFUAID, "part"));
         Map<String, String> titles = x.langAlt(Xmp.DC, "title");
         assertEquals(full(a.mainTitle()), titles.get("x-default"));
         for (Title t : a.titles()) {

@@ -51,7 +51,8 @@ class JatsOffprintTest {
         return PdfInspector.reading(s).replaceAll("\\s+", "");
     }
 
-    private static int count(String haystack, String needle) {
+    /** How often {@code needle} occurs in {@code haystack}. */
+    static int count(String haystack, String needle) {
         int n = 0;
         for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
             n++;
@@ -66,8 +67,9 @@ class JatsOffprintTest {
         return files.stream().map(xml -> DynamicTest.dynamicTest(Repo.root().relativize(xml).toString(), () -> {
             JatsFacts facts = JatsFacts.of(xml);
             Offprint offprint = Rendering.render(xml);
-            // every test case is an archival file, like the examples
-            org.separata.support.Archival.assertPdfA2b(offprint.pdf());
+            // every test case is an archival, accessible file, like the examples, each piece tagged once
+            org.separata.support.Archival.assertAccessible(offprint.pdf());
+            org.separata.support.Tagging.assertEachPieceOnce(offprint.pdf());
             try (PdfInspector pdf = new PdfInspector(offprint.pdf())) {
                 String page1 = squeeze(pdf.pageText(1));
                 String all = squeeze(pdf.text());

@@ -67,13 +67,22 @@ class TypographyTest {
         }
     }
 
+    /**
+     * Russian words are long, and with at most two hyphenated lines in a row (a hard rule here,
+     * where TeX only charges demerits) some Russian lines must stay looser: the seed (with its
+     * Russian abstract) and the Russian article get this much room.
+     */
+    static final double RUSSIAN_P95 = 0.42;
+    static final double RUSSIAN_MAX = 0.80;
+
     @Test
     void wordSpacesAreNoWiderThanXeLaTeXs() {
         for (Map.Entry<String, byte[]> e : PDFS.entrySet()) {
             WordGaps.Stats s = WordGaps.measure(e.getValue());
+            boolean russian = e.getKey().equals("seed") || e.getKey().equals("long-ru");
             assertTrue(s.lines() > 20, e.getKey() + ": " + s);
-            assertTrue(s.p95() <= XELATEX_P95, e.getKey() + ": " + s);
-            assertTrue(s.max() <= XELATEX_MAX, e.getKey() + ": " + s);
+            assertTrue(s.p95() <= (russian ? RUSSIAN_P95 : XELATEX_P95), e.getKey() + ": " + s);
+            assertTrue(s.max() <= (russian ? RUSSIAN_MAX : XELATEX_MAX), e.getKey() + ": " + s);
         }
     }
 
@@ -88,8 +97,7 @@ class TypographyTest {
                 boolean h = last.endsWith("-") && !input(name).contains(last);
                 hyphenated += h ? 1 : 0;
                 run = h ? run + 1 : 0;
-                // three at most; four where nothing within the tolerance exists (LinePlanner's last resort)
-                assertTrue(run <= 4, name + ": more than four hyphenated lines in a row, at " + l.text());
+                assertTrue(run <= 2, name + ": more than two hyphenated lines in a row, at " + l.text());
             }
             assertTrue(hyphenated > 10, name + " should be hyphenated: " + hyphenated);
             assertTrue(hyphenated < lines.size() / 2, name + ": " + hyphenated + " of " + lines.size());
@@ -299,7 +307,8 @@ class TypographyTest {
         assertFalse(masthead.contains("\u00AD"), masthead);
         String abstracts = xhtml.substring(xhtml.indexOf("class=\"abstract-block\""));
         assertTrue(abstracts.contains("\u00AD"), "the abstracts are hyphenated");
-        assertTrue(abstracts.contains("https://\u200Bdoi.\u200Borg/"), "a DOI in the text breaks without hyphens");
+        assertTrue(abstracts.contains("https://\u200Bd\u200Bo\u200Bi\u200B.\u200Bo\u200Br\u200Bg\u200B/"),
+                "a DOI in the text breaks without hyphens");
     }
 
     private static int count(String s, String what) {

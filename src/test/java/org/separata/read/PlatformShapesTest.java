@@ -152,8 +152,8 @@ class PlatformShapesTest {
                 </sec>""", "");
         List<Block> b = r.article().body().get(0).blocks();
         assertTrue(b.get(0) instanceof Block.ListBlock l && !l.ordered() && l.items().size() == 2);
-        assertTrue(b.get(1) instanceof Block.ListBlock l && ((Paragraph) l.items().get(0).get(0)).text().plain()
-                .equals("(a) first"), b.get(1).toString());
+        assertTrue(b.get(1) instanceof Block.ListBlock l && !l.ordered() && l.labels().equals(List.of("(a)", "(b)"))
+                && ((Paragraph) l.items().get(0).get(0)).text().plain().equals("first"), b.get(1).toString());
         assertTrue(b.get(2) instanceof Block.Quote q && q.attribution().orElseThrow().plain().equals("Someone"));
         assertTrue(b.get(3) instanceof Block.Boxed x && x.kind().equals("box") && x.title().orElseThrow().plain()
                 .equals("Box 1"));

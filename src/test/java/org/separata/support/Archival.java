@@ -18,9 +18,12 @@ import org.verapdf.pdfa.results.ValidationResult;
  * (its own parser, not PDFBox), and the independent command-line tools in {@link Tools}.
  *
  * <pre>
- *   Archival.assertPdfA2b(offprint.pdf());   // zero failed veraPDF rules
- *   Archival.assertArchival(offprint.pdf()); // the above, qpdf --check, fonts, XMP visible to poppler
+ *   Archival.assertPdfA2b(offprint.pdf());     // zero failed veraPDF rules
+ *   Archival.assertAccessible(offprint.pdf()); // zero failed rules of veraPDF's PDF/UA-1 and PDF/A-2a profiles
+ *   Archival.assertArchival(offprint.pdf());   // what the file claims, qpdf --check, fonts, XMP visible to poppler
  * </pre>
+ * veraPDF's PDF/UA-1 profile is the flavour {@code ua1} ({@code PDFAFlavour.PDFUA_1}, the
+ * profile {@code PDFUA-1.xml} inside veraPDF's core jar), loaded like the PDF/A ones.
  */
 public final class Archival {
 
@@ -81,13 +84,59 @@ public final class Archival {
         }
     }
 
+    /** Fails unless veraPDF's PDF/UA-1 profile finds zero failed rules. */
+    public static void assertPdfUa1(byte[] pdf) {
+        assertValid(pdf, "ua1", "PDF/UA-1");
+    }
+
     /**
-     * Everything an archive's intake would check on an offprint: PDF/A-2b with veraPDF, a clean
-     * {@code qpdf --check}, every font embedded and subset (pdffonts), and an XMP packet that
-     * poppler can read ({@code pdfinfo -meta}).
+     * Fails unless both veraPDF profiles the tagged PDFs answer to, PDF/UA-1 and PDF/A-2a, report
+     * zero failed rules.
+     */
+    public static void assertAccessible(byte[] pdf) {
+        assertPdfUa1(pdf);
+        assertPdfA(pdf, "2a");
+    }
+
+    private static void assertValid(byte[] pdf, String flavour, String name) {
+        List<Failure> failures = validate(pdf, flavour);
+        if (!failures.isEmpty()) {
+            StringBuilder sb = new StringBuilder("not " + name + "; veraPDF's failed rules:");
+            failures.forEach(f -> sb.append("\n  ").append(f));
+            throw new AssertionError(sb.toString());
+        }
+    }
+
+    /**
+     * The veraPDF flavours a PDF claims in its XMP: its PDF/A part and level ("2a", "3b"), and
+     * "ua1" when it claims PDF/UA-1.
+     */
+    public static List<String> claims(byte[] pdf) {
+        Xmp x;
+        try (PdfInspector p = new PdfInspector(pdf)) {
+            x = Xmp.parse(p.xmp());
+        }
+        List<String> out = new ArrayList<>();
+        x.text(Xmp.PDFAID, "part").ifPresent(part -> out.add(part
+                + x.text(Xmp.PDFAID, "conformance").orElse("").toLowerCase(java.util.Locale.ROOT)));
+        x.text(Xmp.PDFUAID, "part").ifPresent(part -> out.add("ua" + part));
+        return out;
+    }
+
+    /**
+     * Everything an archive's intake would check on an offprint: every standard the file claims
+     * (its PDF/A level, and PDF/UA-1 if claimed) with veraPDF, a clean {@code qpdf --check},
+     * every font embedded and subset (pdffonts), and an XMP packet that poppler can read
+     * ({@code pdfinfo -meta}).
      */
     public static void assertArchival(byte[] pdf) {
-        assertPdfA2b(pdf);
+        List<String> claims = claims(pdf);
+        if (claims.stream().noneMatch(c -> c.startsWith("2") || c.startsWith("3"))) {
+            throw new AssertionError("the PDF claims no PDF/A level: " + claims);
+        }
+        for (String c : claims) {
+            assertValid(pdf, c, c.equals("ua1") ? "PDF/UA-1" : "PDF/A-" + c);
+        }
         Tools.assertQpdfClean(pdf);
         Tools.assertFontsEmbeddedAndSubset(pdf);
         Tools.assertXmpVisible(pdf);

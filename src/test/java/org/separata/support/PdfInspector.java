@@ -145,6 +145,15 @@ public final class PdfInspector implements AutoCloseable {
         return false;
     }
 
+    /** How many times {@code what} occurs in {@code s} (overlapping occurrences too). */
+    public static int count(String s, String what) {
+        int n = 0;
+        for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     /** White space collapsed, no-break spaces (which typography puts in) read as spaces. */
     public static String flat(String s) {
         return s.replace('\u00AD', ' ').replaceAll("[\\s\u00A0\u202F\u2009]+", " ").strip();

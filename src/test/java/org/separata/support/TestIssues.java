@@ -10,6 +10,28 @@ public final class TestIssues {
     private TestIssues() {
     }
 
+    /** A paragraph of Spanish running text, five lines or so. */
+    public static final String PARAGRAPH = "Desde el comienzo del siglo XXI, Rusia ha intentado recuperar su estatus de gran "
+            + "potencia en la política mundial, dejando atrás el perfil ideológico que la caracterizó durante la época "
+            + "soviética. Si bien es cierto que la influencia rusa en América Latina todavía está lejos de alcanzar los "
+            + "niveles de los Estados Unidos, la Unión Europea o China, Moscú ha logrado recientemente aumentar su "
+            + "presencia en la región.";
+
+    /**
+     * The seed's manifest with a body of {@code k} paragraphs in one section: as {@code k} grows,
+     * the back matter (how-to-cite line, licence) falls at every place of a page in turn.
+     */
+    public static String seedWithBody(int k) {
+        try {
+            String seed = Files.readString(Repo.seed(), StandardCharsets.UTF_8);
+            int at = seed.indexOf("\nreferences:");
+            String body = "body:\n  - title: Introducción\n    text: |\n" + ("      " + PARAGRAPH + "\n\n").repeat(k);
+            return seed.substring(0, at + 1) + body + seed.substring(at + 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The start of an issue manifest of the seed's journal and issue, up to its first page. */
     public static String header(int firstPage) {
         return """

@@ -27,6 +27,7 @@ public final class Xmp {
     public static final String XMP = "http://ns.adobe.com/xap/1.0/";
     public static final String PDF = "http://ns.adobe.com/pdf/1.3/";
     public static final String PDFAID = "http://www.aiim.org/pdfa/ns/id/";
+    public static final String PDFUAID = "http://www.aiim.org/pdfua/ns/id/";
     public static final String PDFA_SCHEMA = "http://www.aiim.org/pdfa/ns/schema#";
     private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 

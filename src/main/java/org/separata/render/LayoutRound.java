@@ -1,0 +1,23 @@
+package org.separata.render;
+
+/**
+ * One layout of a document after its first, and why it was made ({@link LayoutRounds}):
+ * {@code pages} is the page count of the layout that prompted it.
+ */
+public record LayoutRound(Reason reason, int pages) {
+
+    public enum Reason {
+        /** A table came out wider than its text block: it gets a landscape page. */
+        WIDE_TABLE,
+        /** A page (not the last) ended with a hyphen: the word is kept whole. */
+        PAGE_END_HYPHEN,
+        /** The last page held only the back matter: the article is set tighter. */
+        TIGHTEN,
+        /** Setting it tighter saved no page: the layout before is made again. */
+        UNTIGHTEN
+    }
+
+    public LayoutRound {
+        java.util.Objects.requireNonNull(reason);
+    }
+}

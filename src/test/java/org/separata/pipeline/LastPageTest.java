@@ -1,0 +1,47 @@
+package org.separata.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.separata.layout.PageGeometry;
+import org.separata.support.PdfInspector;
+import org.separata.support.Rendering;
+import org.separata.support.Slow;
+import org.separata.support.TestIssues;
+
+/**
+ * No offprint ends with a page that holds only the how-to-cite line and the licence: the seed is
+ * rendered with a body of one paragraph more each time, so that the back block falls at every
+ * place of a page in turn, in all three packs, and each last page is read back.
+ */
+@Slow
+class LastPageTest {
+
+    @Test
+    void theBackMatterNeverStandsAloneOnTheLastPage() throws IOException {
+        List<String> alone = new ArrayList<>();
+        for (String pack : List.of("classic", "compact", "modern")) {
+            PageGeometry g = Rendering.separata().layouts().get(pack).pack().page();
+            double mm = 72 / 25.4;
+            for (int k = 1; k <= 14; k++) {
+                String manifest = TestIssues.seedWithBody(k);
+                var options = new org.separata.pipeline.RenderOptions(pack, false);
+                byte[] pdf = Rendering.separata().render(org.separata.read.InputReader.read(
+                        manifest.getBytes(StandardCharsets.UTF_8), "seed.yaml"), options).pdf();
+                try (PdfInspector in = new PdfInspector(pdf)) {
+                    int last = in.pageCount();
+                    String lastBody = PdfInspector.flat(in.textInArea(last, 0, (float) (g.top() * mm), (float) (g.width() * mm),
+                            (float) ((g.height() - g.top() - g.bottom()) * mm)));
+                    if (lastBody.startsWith("Cómo citar") || lastBody.startsWith("For citation")) {
+                        alone.add(pack + " with " + k + " paragraphs: " + lastBody);
+                    }
+                }
+            }
+        }
+        assertTrue(alone.isEmpty(), alone.size() + " last pages with only the how-to-cite line and licence: " + alone);
+    }
+}
