@@ -269,6 +269,7 @@ public final class RenderServer implements AutoCloseable {
         long max = world.limits().bytes(Limit.REQUEST_MB);
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null && length.strip().matches("\\d{1,18}") && Long.parseLong(length.strip()) > max) {
+            discard(ex.getRequestBody(), max);
             throw tooLarge(max);
         }
         byte[] body;
@@ -279,6 +280,26 @@ public final class RenderServer implements AutoCloseable {
             throw tooLarge(max);
         }
         return new Request(body, kind, options, Optional.ofNullable(query.get("article")));
+    }
+
+    /**
+     * Reads and drops up to {@code max} bytes of a body that is refused for its size (the JDK's
+     * server drains a little more when the exchange closes): a connection closed while the client
+     * is still sending is reset, and the client may then lose the answer that says why.
+     */
+    private static void discard(InputStream body, long max) {
+        byte[] buffer = new byte[64 * 1024];
+        try (body) {
+            for (long left = max; left > 0; ) {
+                int n = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away; the answer goes nowhere either
+        }
     }
 
     private static Refusal tooLarge(long max) {

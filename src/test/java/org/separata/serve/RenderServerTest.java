@@ -81,6 +81,11 @@ class RenderServerTest {
 
     /** What {@code separata render INPUT ARGS… -o OUT} writes, run as the command line runs it. */
     private byte[] cli(Path input, String... args) throws IOException {
+        return cli(dir, input, args);
+    }
+
+    /** What {@code separata render INPUT ARGS… -o OUT} writes, run as the command line runs it, OUT in {@code dir}. */
+    static byte[] cli(Path dir, Path input, String... args) throws IOException {
         Path out = dir.resolve("cli-" + System.nanoTime() + ".pdf");
         List<String> all = new ArrayList<>(List.of("render", input.toString(), "-o", out.toString()));
         all.addAll(List.of(args));
@@ -126,6 +131,20 @@ class RenderServerTest {
             assertEquals(String.valueOf(pdf.pageCount()), yaml.headers().firstValue("Separata-Pages").orElseThrow());
             assertTrue(pdf.flatText().contains("Relaciones bilaterales"), "the seed's title is on its pages");
         }
+
+        assertEquals(String.valueOf(new Separata(World.system()).render(new Separata(World.system()).prepare(seed,
+                RenderOptions.defaults())).warnings().size()), yaml.headers().firstValue("Separata-Warnings").orElseThrow());
+
+        assertArrayEquals(cli(seed, "--no-tags", "--pdfa", "none"), post("/render?tags=false&pdfa=none",
+                "application/yaml", Files.readAllBytes(seed)).body(), "untagged, no PDF/A");
+
+        // a zip whose top holds two articles (the seed as a manifest and as JATS): the one named
+        byte[] both = zipOf(seed.getParent(), "");
+        HttpResponse<byte[]> which = post("/render", "application/zip", both);
+        assertEquals(400, which.statusCode());
+        assertTrue(json(which).get("errors").toString().contains("several articles"), json(which).toString());
+        assertArrayEquals(cli(seed.resolveSibling("article.xml")), post("/render?article=article.xml", "application/zip",
+                both).body(), "the article named");
 
         Path jats = Repo.file("examples/sokolova-2023/article.xml");
         assertArrayEquals(cli(jats), post("/render", "application/xml", Files.readAllBytes(jats)).body(), "a JATS file");
@@ -233,8 +252,14 @@ class RenderServerTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, health.statusCode());
         assertEquals("ok", json(health).get("status"));
+        // a request's own id is sent back and logged
+        HttpResponse<byte[]> named = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/validate"))
+                .header("Content-Type", "application/yaml").header("X-Request-Id", "ojs-4711.2")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1})).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("ojs-4711.2", named.headers().firstValue("X-Request-Id").orElseThrow());
+        assertTrue(log.stream().anyMatch(l -> l.contains("\"id\":\"ojs-4711.2\"")), log.toString());
         // one log line per request to /render or /validate, each a JSON object with its status
-        assertEquals(6, log.size(), log.toString());
+        assertEquals(7, log.size(), log.toString());
         for (String line : log) {
             assertFalse(line.contains("\n"));
             @SuppressWarnings("unchecked")
@@ -245,7 +270,7 @@ class RenderServerTest {
     }
 
     @Test
-    void aBodyOverTheLimitIsRefusedUnread() throws Exception {
+    void aBodyOverTheLimitIsRefused() throws Exception {
         start(World.system().withLimits(Limits.DEFAULT.with(Limit.REQUEST_MB, 1)), 1, 1, Duration.ofSeconds(60));
         HttpResponse<byte[]> r = post("/render", "application/zip", new byte[(1 << 20) + 1]);
         assertEquals(413, r.statusCode());
@@ -255,15 +280,9 @@ class RenderServerTest {
     @Test
     void aFullQueueIsAnswered503AndATimeoutToo() throws Exception {
         start(World.system(), 1, 0, Duration.ofSeconds(120));
-        byte[] longArticle = Files.readAllBytes(Repo.file("src/test/resources/typography/long-en.yaml"));
-        CompletableFuture<HttpResponse<byte[]>> first = client.sendAsync(HttpRequest.newBuilder(
-                        URI.create(server.url() + "/render")).header("Content-Type", "application/yaml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(longArticle)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        byte[] longArticle = Files.readAllBytes(LONG);
+        CompletableFuture<HttpResponse<byte[]>> first = renderUnderWay();
         // once the one render is under way, a second request finds no place
-        for (int i = 0; i < 500 && health().get("running").equals(0L); i++) {
-            Thread.sleep(10);
-        }
-        assertEquals(1L, health().get("running"));
         HttpResponse<byte[]> second = post("/render", "application/yaml", longArticle);
         assertEquals(503, second.statusCode());
         assertEquals("1", second.headers().firstValue("Retry-After").orElseThrow());
@@ -275,6 +294,48 @@ class RenderServerTest {
         HttpResponse<byte[]> late = post("/render", "application/yaml", longArticle);
         assertEquals(503, late.statusCode());
         assertEquals("timeout", json(late).get("status"));
+    }
+
+    @Test
+    void whileItStopsHealthSays503AndNewRequestsAreTurnedAway() throws Exception {
+        start(World.system(), 1, 1, Duration.ofSeconds(120));
+        byte[] longArticle = Files.readAllBytes(LONG);
+        CompletableFuture<HttpResponse<byte[]>> first = renderUnderWay();
+        Thread stopping = new Thread(server::shutdown);
+        stopping.start();
+        HttpResponse<byte[]> h = null;
+        for (int i = 0; i < 500; i++) {
+            h = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (h.statusCode() != 200) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        assertEquals(503, h.statusCode(), "not ready while it drains");
+        assertEquals("shutting-down", json(h).get("status"));
+        HttpResponse<byte[]> late = post("/render", "application/yaml", longArticle);
+        assertEquals(503, late.statusCode());
+        assertEquals("shutting-down", json(late).get("status"));
+        assertEquals(200, first.get().statusCode(), "the render under way is answered");
+        stopping.join(30_000);
+        assertFalse(Files.exists(server.bundlesFolder()), "its private folder is removed");
+    }
+
+    /** A long article, whose render takes a while. */
+    private static final Path LONG = Repo.file("src/test/resources/typography/long-en.yaml");
+
+    /** Sends the long article to /render and returns once its render is under way (its answer to come). */
+    private CompletableFuture<HttpResponse<byte[]>> renderUnderWay() throws Exception {
+        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(HttpRequest.newBuilder(
+                        URI.create(server.url() + "/render")).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(LONG))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        for (int i = 0; i < 500 && health().get("running").equals(0L); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(1L, health().get("running"));
+        return answer;
     }
 
     /** A zip with an article and an entry named {@code name}. */
