@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.separata.batch.Shard;
@@ -25,6 +27,7 @@ import org.separata.support.Repo;
  * pods, given JOB_COMPLETION_INDEX 0 … N-1 by Kubernetes, run shards 1/N … N/N, one each, with N
  * equal to the Job's completions (the shell line is run here with each index, and a stand-in
  * {@code separata} that prints its arguments); every command line in them is one separata accepts.
+ * The README's Slurm job array and CI matrix do the same for their task numbers.
  */
 class ScalingExamplesTest {
 
@@ -56,18 +59,9 @@ class ScalingExamplesTest {
         List<String> command = at(job, "spec", "template", "spec", "containers", "0", "command");
         List<String> args = at(job, "spec", "template", "spec", "containers", "0", "args");
         assertEquals(List.of("sh", "-c"), command);
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path fake = bin.resolve("separata");
-        Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
-        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         TreeSet<Integer> shards = new TreeSet<>();
         for (int index = 0; index < n; index++) {
-            ProcessBuilder pb = new ProcessBuilder("sh", "-c", args.get(0)).redirectErrorStream(true);
-            pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-            pb.environment().put("JOB_COMPLETION_INDEX", String.valueOf(index));
-            Process p = pb.start();
-            List<String> argv = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            assertEquals(0, p.waitFor(), argv.toString());
+            List<String> argv = separataArgs(args.get(0), Map.of("JOB_COMPLETION_INDEX", String.valueOf(index)));
             Shard s = Shard.parse(argv.get(argv.indexOf("--shard") + 1));
             assertEquals(n, s.n(), "--shard K/N with N = completions: " + argv);
             assertEquals(index + 1, s.k());
@@ -78,6 +72,84 @@ class ScalingExamplesTest {
         Map<String, Object> merge = documents("merge-reports.yaml").get(0);
         assertEquals(List.of("issue", "--merge-reports", "/out"), at(merge, "spec", "template", "spec", "containers", "0",
                 "args"));
+    }
+
+    /** Runs a shell script with a stand-in {@code separata} on the PATH; the arguments it was given, one a line. */
+    private List<String> separataArgs(String script, Map<String, String> env) throws Exception {
+        Path bin = dir.resolve("bin");
+        Path fake = bin.resolve("separata");
+        if (!Files.exists(fake)) {
+            Files.createDirectories(bin);
+            Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+            Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        List<String> argv = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, p.waitFor(), argv.toString());
+        return argv;
+    }
+
+    /** The README's fenced block of {@code lang} that contains {@code text}. */
+    private static String readmeBlock(String lang, String text) throws Exception {
+        Matcher m = Pattern.compile("```" + lang + "\n(.*?)```", Pattern.DOTALL).matcher(
+                Files.readString(Repo.file("README.md")).replaceAll("(?m)^  ", ""));
+        while (m.find()) {
+            if (m.group(1).contains(text)) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("the README has no " + lang + " block with " + text);
+    }
+
+    @Test
+    void theSlurmArrayRunsEveryShardOnceThenTheMerge() throws Exception {
+        String script = readmeBlock("sh", "#SBATCH --array=");
+        Matcher array = Pattern.compile("--array=(\\d+)-(\\d+)").matcher(script);
+        assertTrue(array.find(), script);
+        int from = Integer.parseInt(array.group(1));
+        int to = Integer.parseInt(array.group(2));
+        TreeSet<Integer> shards = new TreeSet<>();
+        for (int task = from; task <= to; task++) {
+            List<String> argv = separataArgs(script, Map.of("SLURM_ARRAY_TASK_ID", String.valueOf(task)));
+            Shard s = Shard.parse(argv.get(argv.indexOf("--shard") + 1));
+            assertEquals(to - from + 1, s.n(), "N is the array's size: " + argv);
+            assertEquals(task, s.k());
+            shards.add(s.k());
+            assertEquals(List.of("issue", "issue.yaml", "-o", "/shared/out"), argv.subList(0, 4));
+        }
+        assertEquals(1, shards.first());
+        assertEquals(to - from + 1, shards.size(), "every shard once");
+        Matcher wrap = Pattern.compile("--dependency=afterok:<[^>]+> --wrap '([^']+)'").matcher(Files.readString(
+                Repo.file("README.md")));
+        assertTrue(wrap.find(), "the merge waits for the array");
+        assertEquals(List.of("issue", "--merge-reports", "/shared/out"), separataArgs(wrap.group(1), Map.of()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCiMatrixRunsEveryShardOnceThenTheMerge() throws Exception {
+        Map<String, Object> jobs = new ObjectMapper(new YAMLFactory()).readValue(readmeBlock("yaml", "matrix:"), Map.class);
+        List<Object> ks = at(jobs, "shards", "strategy", "matrix", "k");
+        String run = at(jobs, "shards", "steps", "0", "run");
+        TreeSet<Integer> shards = new TreeSet<>();
+        for (Object k : ks) {
+            List<String> argv = separataArgs(run.replace("${{ matrix.k }}", k.toString()), Map.of());
+            Shard s = Shard.parse(argv.get(argv.indexOf("--shard") + 1));
+            assertEquals(ks.size(), s.n(), "N is the matrix's size: " + argv);
+            shards.add(s.k());
+            assertEquals(List.of("issue", "issue.yaml", "-o", "out"), argv.subList(0, 4));
+        }
+        assertEquals(ks.size(), shards.size(), "every shard once");
+        assertEquals(1, shards.first());
+        assertEquals("shards", at(jobs, "merge", "needs"));
+        List<Object> steps = at(jobs, "merge", "steps");
+        assertEquals(List.of("issue", "--merge-reports", "out"), separataArgs(at(steps.get(steps.size() - 1), "run"),
+                Map.of()));
+        assertEquals("out", at(steps.get(0), "with", "path"), "the shards' folders are downloaded into one");
+        assertEquals("out", at(jobs, "shards", "steps", "1", "with", "path"), "each shard uploads its folder");
     }
 
     @Test
