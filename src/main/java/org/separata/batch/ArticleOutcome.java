@@ -38,9 +38,7 @@ final class ArticleOutcome {
         /** Laid out: a count pass, or a render. */
         MEASURED,
         /** The last build's report in the output folder (not yet laid out in this build). */
-        REPORTED,
-        /** The pages the article file gives (not yet laid out in this build). */
-        DECLARED
+        REPORTED
     }
 
     ArticleOutcome(int index, String file, String name, boolean inShard) {

@@ -233,11 +233,13 @@ public final class IssueBuilder {
 
         /**
          * Prepares every article and counts its pages, in parallel. An article of this run's
-         * offprints whose page count can be guessed (from the last build's report in the output
-         * folder, else from the pages its file gives) is not laid out to be counted: its render
-         * at its pages is the count, and when the guess was wrong, that layout counts it and it
-         * is rendered again. The others (another shard's) are always counted, so that every
-         * shard paginates alike.
+         * offprints whose page count the last build's report in the output folder gives is not
+         * laid out to be counted: its render at its pages is the count, and when that count was
+         * wrong, that layout counts it and it is rendered again. The others (another shard's) are
+         * always counted, so that every shard paginates alike. The pages an article's file gives
+         * are not taken as a guess: they are often those of another layout or of nothing yet,
+         * and a wrong guess costs a layout and keeps the issue PDF from being assembled alongside
+         * (measured with IssueBenchmark; see the README's Speed section).
          */
         private void read() {
             PageRange counting = new PageRange(plan.firstPage(), plan.firstPage());
@@ -247,16 +249,10 @@ public final class IssueBuilder {
                 Prepared p = issues.prepare(plan, a.index);
                 a.prepared = Optional.of(p);
                 a.warnings = new ArrayList<>(p.warnings());
-                Optional<Integer> declared = p.article().pages().map(r -> r.last() - r.first() + 1).filter(n -> n > 0);
                 if (a.inShard && last.containsKey(a.file)) {
                     a.pages = last.get(a.file);
                     a.counted = ArticleOutcome.Count.REPORTED;
                     return a.pages + (a.pages == 1 ? " page" : " pages") + " in the last build";
-                }
-                if (a.inShard && declared.isPresent()) {
-                    a.pages = declared.get();
-                    a.counted = ArticleOutcome.Count.DECLARED;
-                    return a.pages + (a.pages == 1 ? " page" : " pages") + " as its file gives";
                 }
                 a.pages = separata.countPages(separata.typeset(issues.place(plan, p, counting)));
                 return a.pages + (a.pages == 1 ? " page" : " pages");
@@ -299,10 +295,7 @@ public final class IssueBuilder {
             boolean provisional = incomplete();
             for (int round = 0; !stop.get() && !interrupt.isRaised(); round++) {
                 paginate(outcomes, plan.firstPage(), plan.rectoStart());
-                // the issue PDF is assembled alongside from this pagination, unless it rests on
-                // pages the articles' files give, which are often not what they take
-                if (round == 0 && options.shard().isAll() && (!provisional || options.allowPartial())
-                        && outcomes.stream().noneMatch(a -> a.ok() && a.counted == ArticleOutcome.Count.DECLARED)) {
+                if (round == 0 && options.shard().isAll() && (!provisional || options.allowPartial())) {
                     speculate(provisional);
                 }
                 boolean mark = provisional;
