@@ -166,6 +166,28 @@ class RenderServerTest {
     }
 
     @Test
+    void aBundleMayBringItsOwnLayoutPack() throws Exception {
+        start();
+        Path own = dir.resolve("own");
+        Repo.copyTree(Repo.file("examples/carvalho-2023"), own);
+        Repo.copyTree(Repo.file("layouts/compact"), own.resolve("mypack"));
+        // the copy's pages are 150 by 200 mm
+        Files.writeString(own.resolve("mypack/style.css"), "\n@page { size: 150mm 200mm; }\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        String profile = Files.readString(own.resolve("journal.yaml"));
+        assertTrue(profile.contains("  layout: modern\n"));
+        Files.writeString(own.resolve("journal.yaml"), profile.replace("  layout: modern\n", "  layout: ./mypack\n"));
+        HttpResponse<byte[]> r = post("/render", "application/zip", zipOf(own, ""));
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertArrayEquals(cli(own.resolve("article.yaml")), r.body(), "the bundle's own pack, as render uses it");
+        try (PdfInspector pdf = new PdfInspector(r.body())) {
+            assertEquals(150 / 25.4 * 72, pdf.pageSize(1)[0], 0.5, "the bundle's pack, not the built-in one it copies");
+            assertEquals(200 / 25.4 * 72, pdf.pageSize(1)[1], 0.5);
+        }
+        assertNothingLeft();
+    }
+
+    @Test
     void validateGivesTheDiagnosticsWithTheFieldsOfTheReport() throws Exception {
         start();
         String broken = Files.readString(Repo.file("examples/adins-2021/article.yaml"))
@@ -243,6 +265,7 @@ class RenderServerTest {
         assertEquals(415, post("/render", "text/plain", new byte[] {1}).statusCode());
         assertEquals(400, post("/render?colour=red", "application/yaml", new byte[] {1}).statusCode());
         assertEquals(400, post("/render?pdfa=1a", "application/yaml", new byte[] {1}).statusCode());
+        assertEquals(400, post("/render?layout=classic&layout=compact", "application/yaml", new byte[] {1}).statusCode());
         assertEquals(400, post("/render?first-page=0", "application/yaml", new byte[] {1}).statusCode());
         assertEquals(404, post("/renders", "application/yaml", new byte[] {1}).statusCode());
         HttpResponse<byte[]> get = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/render")).build(),
@@ -259,7 +282,7 @@ class RenderServerTest {
         assertEquals("ojs-4711.2", named.headers().firstValue("X-Request-Id").orElseThrow());
         assertTrue(log.stream().anyMatch(l -> l.contains("\"id\":\"ojs-4711.2\"")), log.toString());
         // one log line per request to /render or /validate, each a JSON object with its status
-        assertEquals(7, log.size(), log.toString());
+        assertEquals(8, log.size(), log.toString());
         for (String line : log) {
             assertFalse(line.contains("\n"));
             @SuppressWarnings("unchecked")
