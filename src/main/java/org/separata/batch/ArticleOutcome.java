@@ -19,6 +19,8 @@ final class ArticleOutcome {
     final boolean inShard;
     Optional<Prepared> prepared = Optional.empty();
     int pages;
+    /** Where {@link #pages} comes from: a layout, or a guess that its render confirms or corrects. */
+    Count counted = Count.MEASURED;
     /** How often its page count changed after it was rendered at its pages. */
     int recounts;
     Optional<PageRange> range = Optional.empty();
@@ -30,6 +32,14 @@ final class ArticleOutcome {
     List<Diagnostic> warnings = new ArrayList<>();
     final List<Diagnostic> errors = new ArrayList<>();
     double seconds;
+
+    /** Where an article's page count comes from. */
+    enum Count {
+        /** Laid out: a count pass, or a render. */
+        MEASURED,
+        /** The last build's report in the output folder (not yet laid out in this build). */
+        REPORTED
+    }
 
     ArticleOutcome(int index, String file, String name, boolean inShard) {
         this.index = index;

@@ -250,18 +250,64 @@ public final class IssueBuilder {
             }
         }
 
-        /** Prepares and counts every article, in parallel. */
+        /**
+         * Prepares every article and counts its pages, in parallel. An article of this run's
+         * offprints whose page count the last build's report in the output folder gives is not
+         * laid out to be counted: its render at its pages is the count, and when that count was
+         * wrong, that layout counts it and it is rendered again. The others (another shard's) are
+         * always counted, so that every shard paginates alike. The pages an article's file gives
+         * are not taken as a guess: they are often those of another layout or of nothing yet,
+         * and a wrong guess costs a layout and keeps the issue PDF from being assembled alongside
+         * (measured with IssueBenchmark; see the README's Speed section).
+         */
         private void read() {
             PageRange counting = new PageRange(plan.firstPage(), plan.firstPage());
+            Map<String, Integer> last = lastCounts();
             progress.start("reading", outcomes.size());
             runAll(outcomes, a -> {
                 Prepared p = issues.prepare(plan, a.index);
                 refuseWarnings(p.warnings());
                 a.prepared = Optional.of(p);
                 a.warnings = new ArrayList<>(p.warnings());
+                if (a.inShard && last.containsKey(a.file)) {
+                    a.pages = last.get(a.file);
+                    a.counted = ArticleOutcome.Count.REPORTED;
+                    return a.pages + (a.pages == 1 ? " page" : " pages") + " in the last build";
+                }
                 a.pages = separata.countPages(separata.typeset(issues.place(plan, p, counting)));
                 return Words.count(a.pages, "page");
             });
+        }
+
+        /**
+         * The page count of each article (by its file, as the issue manifest names it) in the report
+         * of the last build at this place, if there is one Separata wrote; none when it cannot be read.
+         */
+        private Map<String, Integer> lastCounts() {
+            Map<String, Integer> out = new java.util.HashMap<>();
+            if (staged.isEmpty()) {
+                return out; // a dry run counts every article
+            }
+            Path place = staged.get().place();
+            Path report = place.resolve(REPORT);
+            if (!world.exists(report) || world.outputKind(place).isEmpty()) {
+                return out;
+            }
+            try {
+                Object read = Json.read(world.readInput(report, org.separata.env.Limit.MANIFEST_MB), report.toString());
+                if (read instanceof Map<?, ?> m && Long.valueOf(Report.FORMAT).equals(m.get("format"))
+                        && m.get("articles") instanceof List<?> articles) {
+                    for (Object o : articles) {
+                        if (o instanceof Map<?, ?> a && a.get("file") instanceof String file
+                                && a.get("pages") instanceof Long pages && pages > 0 && pages < Integer.MAX_VALUE) {
+                            out.put(file, pages.intValue());
+                        }
+                    }
+                }
+            } catch (SeparataException e) {
+                out.clear(); // a report that cannot be read gives no guesses; the articles are counted
+            }
+            return out;
         }
 
         /**
@@ -297,17 +343,22 @@ public final class IssueBuilder {
         private String offprint(ArticleOutcome a, boolean provisional) {
             PageRange range = a.range.orElseThrow();
             Prepared placed = issues.place(plan, a.prepared.orElseThrow(), range).provisional(provisional);
-            Rendered r = separata.render(separata.typeset(placed));
-            if (r.pageCount() != a.pages) {
-                if (++a.recounts > MAX_RECOUNTS) {
+            // one layout: it draws the offprint when the article takes the pages it was given,
+            // and otherwise counts them
+            Separata.Attempt attempt = separata.render(separata.typeset(placed), a.pages);
+            boolean guessed = a.counted != ArticleOutcome.Count.MEASURED;
+            a.counted = ArticleOutcome.Count.MEASURED;
+            if (attempt.rendered().isEmpty()) {
+                if (!guessed && ++a.recounts > MAX_RECOUNTS) {
                     throw new SeparataException(ExitCode.INTERNAL, List.of(Diagnostic.error(SourceLocation.of(a.file),
-                            "its page count does not settle: " + a.pages + " pages counted, " + r.pageCount()
+                            "its page count does not settle: " + a.pages + " pages counted, " + attempt.pageCount()
                                     + " rendered at " + range.display(),
                             "this is a bug in Separata or in the layout; please report it with this article")));
                 }
-                a.pages = r.pageCount();
-                return "page count changed to " + a.pages + "; paginating again";
+                a.pages = attempt.pageCount();
+                return (guessed ? "takes " : "page count changed to ") + a.pages + " pages; paginating again";
             }
+            Rendered r = attempt.rendered().get();
             Offprint o = separata.finish(r);
             refuseWarnings(o.warnings());
             String file = OFFPRINTS + a.name + (provisional ? PROVISIONAL : "") + ".pdf";

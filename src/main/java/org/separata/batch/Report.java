@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.separata.diag.Diagnostic;
 import org.separata.model.IssueManifest;
 import org.separata.pipeline.IssuePlan;
+import org.separata.pipeline.Json;
 
 /**
  * The machine-readable report of an issue build ({@code report.json}): what the build is
@@ -66,8 +66,8 @@ final class Report {
             if (a.status().equals("ok")) {
                 a.offprint.ifPresent(o -> m.put("offprint", o));
             }
-            m.put("warnings", a.warnings.stream().map(d -> diagnostic(d, paths)).toList());
-            m.put("errors", a.errors.stream().map(d -> diagnostic(d, paths)).toList());
+            m.put("warnings", a.warnings.stream().map(d -> Json.diagnostic(d, paths)).toList());
+            m.put("errors", a.errors.stream().map(d -> Json.diagnostic(d, paths)).toList());
             m.put("seconds", a.seconds);
             articles.add(m);
         }
@@ -96,23 +96,5 @@ final class Report {
             }
         }
         throw new IllegalArgumentException(index + " of " + total);
-    }
-
-    private static Map<String, Object> diagnostic(Diagnostic d, UnaryOperator<String> paths) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("severity", d.severity().label());
-        m.put("file", paths.apply(d.location().file()));
-        if (d.location().line() > 0) {
-            m.put("line", d.location().line());
-        }
-        if (d.location().column() > 0) {
-            m.put("column", d.location().column());
-        }
-        if (!d.location().path().isEmpty()) {
-            m.put("field", d.location().path());
-        }
-        m.put("message", d.message());
-        d.hint().ifPresent(h -> m.put("hint", h));
-        return m;
     }
 }

@@ -176,6 +176,7 @@ public final class Main {
         m.put("issue", IssueCommand.class);
         m.put("layouts", LayoutsCommand.class);
         m.put("fonts", FontsCommand.class);
+        m.put("serve", ServeCommand.class);
         m.put("help", CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }
@@ -215,6 +216,9 @@ public final class Main {
             }
             if (cls == Version.class) {
                 return cls.cast(new Version(separata.world()));
+            }
+            if (cls == ServeCommand.class) {
+                return cls.cast(new ServeCommand(separata));
             }
             return CommandLine.defaultFactory().create(cls);
         }

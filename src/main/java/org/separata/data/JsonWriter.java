@@ -31,6 +31,21 @@ public final class JsonWriter {
         return out.toByteArray();
     }
 
+    /**
+     * Writes plain Java data as JSON on one line, every character outside ASCII escaped (for log
+     * lines: one record per line, nothing a terminal would act on).
+     */
+    public static String writeLine(Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
+            write(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     private static void write(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();

@@ -30,7 +30,15 @@ public enum Limit {
     /** Articles in one issue. */
     ISSUE_ARTICLES("issue-articles", 2_000, "articles"),
     /** Bytes of any one file of a layout pack or a font folder, in MiB. */
-    RESOURCE_MB("resource-mb", 64, "MiB");
+    RESOURCE_MB("resource-mb", 64, "MiB"),
+    /** Bytes of one request's body sent to {@code separata serve} (a manifest, a JATS file or a zip bundle), in MiB. */
+    REQUEST_MB("request-mb", 64, "MiB"),
+    /** Files and folders in one zip bundle. */
+    BUNDLE_FILES("bundle-files", 1_000, "files"),
+    /** Bytes of one zip bundle once unpacked, all files together, in MiB. */
+    BUNDLE_MB("bundle-mb", 256, "MiB"),
+    /** How many times larger a zip bundle may grow when unpacked (past its first MiB). */
+    BUNDLE_RATIO("bundle-ratio", 100, "times");
 
     private final String key;
     private final long defaultValue;

@@ -331,6 +331,15 @@ public final class World {
         }
     }
 
+    /**
+     * A private folder for article bundles sent to {@code separata serve}, made in the system's
+     * temporary folder; each request's bundle gets a folder inside it, which is the root its files
+     * are read in (see {@link Bundles}). Closing it removes it.
+     */
+    public Bundles bundles() {
+        return Bundles.create(Path.of(System.getProperty("java.io.tmpdir")), limits());
+    }
+
     // ---- resources: layout packs, fonts, built-in files ---------------------------------------------
 
     /**

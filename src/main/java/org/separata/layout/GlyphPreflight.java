@@ -60,12 +60,16 @@ public final class GlyphPreflight {
         Map<String, String> fields = new LinkedHashMap<>();
         collect(article, fields::put);
         labels(article, pack).forEach(fields::putIfAbsent);
+        // the characters already found drawable, in plain and in rich fields: most characters of
+        // an article recur, and looking one up in every face costs more than remembering it
+        java.util.Set<Integer> drawable = new java.util.HashSet<>();
         for (Map.Entry<String, String> e : fields.entrySet()) {
             String text = e.getValue();
             boolean rich = RICH_FIELDS.matcher(e.getKey()).matches();
             java.util.Set<Integer> reported = new java.util.HashSet<>();
             text.codePoints().forEach(cp -> {
-                if (skip(cp) || reported.contains(cp)) {
+                int key = rich ? -cp - 1 : cp;
+                if (drawable.contains(key) || skip(cp) || reported.contains(cp)) {
                     return;
                 }
                 List<String> lacking = coverage.lacking(cp).stream().map(FontFace::fileName).toList();
@@ -85,6 +89,8 @@ public final class GlyphPreflight {
                             + ", replace the character, or render anyway with --allow-missing-glyphs (it will be left out)";
                     out.add(asWarnings ? Diagnostic.warning(sources.locate(e.getKey()), message, hint)
                             : Diagnostic.error(sources.locate(e.getKey()), message, hint));
+                } else {
+                    drawable.add(key); // whether it is drawable depends only on the character and the kind of field
                 }
             });
         }

@@ -8,6 +8,7 @@ import org.separata.data.DataFormat;
 import org.separata.data.DataParser;
 import org.separata.data.JsonWriter;
 import org.separata.data.Node;
+import org.separata.diag.Diagnostic;
 
 /**
  * Machine-readable reports as plain Java data: maps in insertion order, lists, strings, numbers
@@ -21,6 +22,38 @@ public final class Json {
 
     public static byte[] write(Object value) {
         return JsonWriter.write(value);
+    }
+
+    /** Plain data as JSON on one line, everything outside ASCII escaped (a log line). */
+    public static String line(Object value) {
+        return JsonWriter.writeLine(value);
+    }
+
+    /**
+     * A diagnostic as reports give it ({@code report.json}, {@code serve}'s {@code /validate}):
+     * severity, file, line and column (when known), field (when known), message and hint.
+     */
+    public static Map<String, Object> diagnostic(Diagnostic d) {
+        return diagnostic(d, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Like {@link #diagnostic(Diagnostic)}, with the file named as {@code files} gives it (relative to a report, say). */
+    public static Map<String, Object> diagnostic(Diagnostic d, java.util.function.UnaryOperator<String> files) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("severity", d.severity().label());
+        m.put("file", files.apply(d.location().file()));
+        if (d.location().line() > 0) {
+            m.put("line", d.location().line());
+        }
+        if (d.location().column() > 0) {
+            m.put("column", d.location().column());
+        }
+        if (!d.location().path().isEmpty()) {
+            m.put("field", d.location().path());
+        }
+        m.put("message", d.message());
+        d.hint().ifPresent(h -> m.put("hint", h));
+        return m;
     }
 
     /**

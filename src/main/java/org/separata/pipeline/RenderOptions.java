@@ -82,6 +82,16 @@ public record RenderOptions(Optional<String> layout, boolean allowMissingGlyphs,
                 tags);
     }
 
+    /** With the standard whose id is {@code id} ({@code 2b}, {@code 3b}, {@code none}; see {@link #standardIds()}), if there is one. */
+    public Optional<RenderOptions> withStandard(String id) {
+        return PdfStandard.parse(id).map(this::withStandard);
+    }
+
+    /** The ids of the standards a PDF may claim, for messages. */
+    public static String standardIds() {
+        return PdfStandard.ids();
+    }
+
     /** With folders of fonts ({@code --font-path}), searched before the system's for characters the layout lacks. */
     public RenderOptions withFontPath(List<Path> folders) {
         return new RenderOptions(layout, allowMissingGlyphs, journal, standard, includeTranslations, firstPage, folders,

@@ -422,6 +422,24 @@ public final class Separata {
         return new Rendered(t, pdf);
     }
 
+    /**
+     * Step 3 when the page count is guessed: lays the article out and, when it takes {@code pages}
+     * pages, draws it as {@link #render(Typeset)} does (the same bytes). When it takes another
+     * number, nothing is drawn, and the attempt says how many it takes: the layout served as a
+     * page count.
+     *
+     * @throws SeparataException (invalid input) when it takes more than the limit {@code pages}
+     */
+    public Attempt render(Typeset t, int pages) {
+        PdfRenderer.Attempt a = PdfRenderer.renderIf(t.xhtml, t.prepared.options.tags(), pages);
+        checkPages(t, a.pageCount());
+        return new Attempt(a.pageCount(), a.pdf().map(pdf -> new Rendered(t, pdf)));
+    }
+
+    /** What {@link #render(Typeset, int)} did: the pages the article takes, and it rendered, when that many were expected. */
+    public record Attempt(int pageCount, Optional<Rendered> rendered) {
+    }
+
     private int checkPages(Typeset t, int pages) {
         return ArticleLimits.checkPages(pages, world.limits(), t.prepared.read.sources().locate(""));
     }

@@ -51,6 +51,10 @@ public final class PdfRenderer {
         if (System.getProperty("xr.conf") == null) {
             System.setProperty("xr.conf", "/dev/null");
         }
+        // OpenPDF reads PNG images with ImageIO, which by default copies each one into a file in the
+        // temporary folder first (and registers a shutdown hook, refused once the JVM is stopping):
+        // read them in memory, so that a render writes nothing but its PDF
+        javax.imageio.ImageIO.setUseCache(false);
     }
 
     private PdfRenderer() {
@@ -69,12 +73,34 @@ public final class PdfRenderer {
      * {@link RenderedPdf#tags()} holds its structure (see {@link TaggingOutputDevice}).
      */
     public static RenderedPdf render(XhtmlDocument doc, boolean tagged) {
+        return renderIf(doc, tagged, -1, true).pdf().orElseThrow();
+    }
+
+    /**
+     * Lays {@code doc} out and, when it takes {@code pages} pages, writes it as
+     * {@link #render(XhtmlDocument, boolean)} does (the same bytes); otherwise writes nothing.
+     * Either way, how many pages it takes: a page count and a render in one layout, when the count
+     * was guessed right.
+     */
+    public static Attempt renderIf(XhtmlDocument doc, boolean tagged, int pages) {
+        return renderIf(doc, tagged, pages, false);
+    }
+
+    private static Attempt renderIf(XhtmlDocument doc, boolean tagged, int pages, boolean always) {
         Session session = new Session(doc.fonts(), tagged);
+        int count = session.layout(doc);
+        if (!always && count != pages) {
+            return new Attempt(count, Optional.empty());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        int pages = session.layout(doc);
         session.guard(doc, () -> session.renderer.createPDF(out, true, doc.firstPageNumber()));
-        return new RenderedPdf(out.toByteArray(), pages, new ArrayList<>(session.agent.warnings()),
-                session.outlineAnchors(doc), session.tags(), session.rounds());
+        return new Attempt(count, Optional.of(new RenderedPdf(out.toByteArray(), count,
+                new ArrayList<>(session.agent.warnings()), session.outlineAnchors(doc), session.tags(),
+                session.rounds())));
+    }
+
+    /** What {@link #renderIf} did: the pages the document takes, and the PDF when that was the count expected. */
+    public record Attempt(int pageCount, Optional<RenderedPdf> pdf) {
     }
 
     /** Lays {@code doc} out without writing a PDF, and returns how many pages it takes. */

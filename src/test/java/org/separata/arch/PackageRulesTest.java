@@ -58,6 +58,12 @@ class PackageRulesTest {
     }
 
     @Test
+    void serveSchedulesThePipelineOnTheJdksOwnServerAndNamesNothingBelowIt() throws IOException {
+        assertEquals(List.of(), offences("serve", Set.of("pipeline", "model", "diag", "env"),
+                Set.of("java.", "com.sun.net.httpserver.")));
+    }
+
+    @Test
     void theScanSeesWhatItLooksFor() throws IOException {
         // the scan itself: pipeline does name the stages below it, so it must find them there
         Set<String> named = new TreeSet<>();

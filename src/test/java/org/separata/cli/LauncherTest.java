@@ -86,6 +86,10 @@ class LauncherTest {
         assertTrue(vm.contains("-XX:TieredStopAtLevel=1"), vm.toString());
         List<String> issue = values(run(bin.resolve("separata"), Map.of("JAVA_HOME", java17.toString()), "issue"), "vm:");
         assertFalse(issue.contains("-XX:TieredStopAtLevel=1"), "an issue keeps the optimizing compiler: " + issue);
+        List<String> serve = values(run(bin.resolve("separata"), Map.of("JAVA_HOME", java17.toString(),
+                "SEPARATA_JAVA_OPTS", "-Xmx300m -Dx=1"), "serve"), "vm:");
+        assertFalse(serve.contains("-XX:TieredStopAtLevel=1"), "a server keeps the optimizing compiler: " + serve);
+        assertTrue(serve.containsAll(List.of("-Xmx300m", "-Dx=1")), "SEPARATA_JAVA_OPTS is passed on: " + serve);
     }
 
     @Test
