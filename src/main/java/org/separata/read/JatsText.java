@@ -69,8 +69,8 @@ final class JatsText {
     /**
      * The inline content of {@code nodes}. White space a pretty-printer put in (white space that
      * holds a line break) is not text where it would print a space no author meant: before a
-     * subscript or superscript ({@code (<italic>b</italic>⏎<sub>i</sub>)} is "(b<sub>i</sub>)"),
-     * and at the edges of one ({@code script}).
+     * subscript or superscript ({@code (<italic>b</italic>⏎<sub>i</sub>)} is "(b<sub>i</sub>)"; a
+     * cross reference holding only a superscript counts as one), and at the edges of one ({@code script}).
      */
     private void inlines(List<XmlNode> nodes, Set<String> skip, boolean inSup, boolean script, List<Inline> out) {
         for (int i = 0; i < nodes.size(); i++) {
@@ -78,7 +78,7 @@ final class JatsText {
             if (n instanceof XmlNode.Text t) {
                 String v = t.value();
                 boolean beforeScript = i + 1 < nodes.size() && nodes.get(i + 1) instanceof Element next
-                        && (next.name().equals("sub") || next.name().equals("sup"));
+                        && isScript(next);
                 if (beforeScript || script && i == nodes.size() - 1) {
                     v = stripPrettyPrinting(v, false);
                 }
@@ -90,6 +90,25 @@ final class JatsText {
                 inline(e, inSup, out);
             }
         }
+    }
+
+    /** A subscript or superscript, or a cross reference that holds only one ({@code <xref><sup>6</sup></xref>}). */
+    private static boolean isScript(Element e) {
+        if (e.name().equals("sub") || e.name().equals("sup")) {
+            return true;
+        }
+        if (!e.name().equals("xref")) {
+            return false;
+        }
+        List<Element> inside = new ArrayList<>();
+        for (XmlNode n : e.children()) {
+            if (n instanceof Element c) {
+                inside.add(c);
+            } else if (n instanceof XmlNode.Text t && !t.value().isBlank()) {
+                return false;
+            }
+        }
+        return inside.size() == 1 && inside.get(0).name().equals("sup");
     }
 
     /** {@code v} without the white space at its start ({@code leading}) or end, if that white space holds a line break. */

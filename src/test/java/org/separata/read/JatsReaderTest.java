@@ -177,9 +177,13 @@ class JatsReaderTest {
                 			<italic>i</italic>
                 		</sub>) and 10<sup>
                   − 10</sup> m<sup>2</sup>
-                of land, a <sup>b</sup> c</p></body>
+                of land, a <sup>b</sup> c, cited<xref ref-type="bibr" rid="B4"><sup>4</sup></xref><sup>,</sup>
+                <xref ref-type="bibr" rid="B6">
+                  <sup>6</sup>
+                </xref> here</p></body>
                 """)).article();
-        assertEquals("item (<i>b</i><sub><i>i</i></sub>) and 10<sup>− 10</sup> m<sup>2</sup> of land, a <sup>b</sup> c",
+        assertEquals("item (<i>b</i><sub><i>i</i></sub>) and 10<sup>− 10</sup> m<sup>2</sup> of land, a <sup>b</sup> c, "
+                + "cited<sup>4</sup><sup>,</sup><sup>6</sup> here",
                 tagged(firstParagraph(a)));
     }
 
