@@ -31,8 +31,9 @@ import org.separata.support.Slow;
  * machine, and {@code NO_COLOR} is set.
  *
  * <p>Not run: {@code mvn} (the build itself; what follows its {@code &&} is run), {@code apt-get}
- * (it installs packages) and {@code install.sh} (it installs into the home folder;
- * {@link InstallTest} runs it into a temporary one).
+ * (it installs packages), {@code install.sh} (it installs into the home folder;
+ * {@link InstallTest} runs it into a temporary one), and {@code separata serve} and the {@code curl}
+ * lines that talk to it ({@code ServeReadmeTest} runs them against a server it starts).
  */
 @Slow
 class ReadmeExamplesTest {
@@ -103,10 +104,18 @@ class ReadmeExamplesTest {
         if (c.startsWith("mvn ") && c.contains("&&")) {
             c = c.substring(c.indexOf("&&") + 2).strip();
         }
-        if (c.startsWith("mvn ") || c.startsWith("apt-get ") || c.contains("install.sh")) {
+        if (c.startsWith("mvn ") || c.startsWith("apt-get ") || c.contains("install.sh") || needsServer(c)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(c.replace("java -jar target/separata.jar", "separata"));
+    }
+
+    /**
+     * Whether {@code c} starts the resident server (it runs until stopped) or talks to it:
+     * {@link org.separata.serve.ServeReadmeTest} runs those lines against a server it starts.
+     */
+    static boolean needsServer(String c) {
+        return c.matches("(\\S*/)?separata serve\\b.*") || c.startsWith("curl ");
     }
 
     /** An expected line: as printed, or its beginning when it ends in "…". */
@@ -156,6 +165,7 @@ class ReadmeExamplesTest {
             run++;
         }
         assertTrue(run >= 15, "the README's examples were found: " + run);
-        assertTrue(skipped.stream().allMatch(s -> s.startsWith("mvn ") || s.contains("install.sh")), skipped.toString());
+        assertTrue(skipped.stream().allMatch(s -> s.startsWith("mvn ") || s.contains("install.sh") || needsServer(s)),
+                skipped.toString());
     }
 }
