@@ -124,6 +124,7 @@ public final class PdfRenderer {
                 // line breaking learns from each document's own lines (see BreakOpportunities)
                 renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities(rounds.forbidden()));
                 renderer.setDocument(dom, SandboxUserAgent.SCHEME);
+                Tracking.apply(renderer.getSharedContext(), dom);
                 guard(doc, renderer::layout);
                 if (!rounds.next(renderer.getRootBox(), agent.warnings())) {
                     break;
