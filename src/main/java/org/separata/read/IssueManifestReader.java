@@ -115,7 +115,7 @@ public final class IssueManifestReader {
         Optional<String> cover = m.get("cover").map(MapNode.class::cast).flatMap(c -> text(c, "image"));
         boolean recto = m.get("recto-start").map(n -> ((ScalarNode) n).text().equals("true")).orElse(false);
         return new IssueManifest(journal, issue, text(m, "title"), Integer.parseInt(text(m, "first-page").orElseThrow()),
-                recto, text(m, "layout"), cover, front, articles);
+                recto, text(m, "layout"), cover, front, articles, text(m, "language").map(String::strip));
     }
 
     private static Optional<String> text(MapNode m, String key) {

@@ -126,7 +126,7 @@ public final class PdfRenderer {
                 renderer.setDocument(dom, SandboxUserAgent.SCHEME);
                 Tracking.apply(renderer.getSharedContext(), dom);
                 guard(doc, renderer::layout);
-                if (!rounds.next(renderer.getRootBox(), agent.warnings())) {
+                if (!rounds.next(renderer.getRootBox(), renderer.getSharedContext()::getBoxById, agent.warnings())) {
                     break;
                 }
             }
