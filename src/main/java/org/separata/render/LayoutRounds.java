@@ -17,6 +17,8 @@ import org.xhtmlrenderer.render.Box;
  * <ol>
  * <li>{@link Reason#PAGE_REFERENCE}: a page number the document prints for one of its parts
  * ({@link PageReferences}) was not yet, or no longer, the page that part begins on.</li>
+ * <li>{@link Reason#PAGE_FOOT_NOTES}: the notes set at the foot of the first page
+ * ({@link PageFootNotes}) were not yet there, or text ran under them.</li>
  * <li>{@link Reason#WIDE_TABLE}: a table came out wider than its text block; its wrapper is
  * marked for a landscape page ({@link WideTables}).</li>
  * <li>{@link Reason#PAGE_END_HYPHEN}: a page (not the last) ends with a hyphen; the word is kept
@@ -54,8 +56,11 @@ final class LayoutRounds {
     private Set<String> forbiddenBefore = Set.of();
     private String classBefore = "";
 
-    LayoutRounds(Element root) {
+    private final PageFootNotes footNotes;
+
+    LayoutRounds(Element root, float dotsPerPoint) {
         this.root = root;
+        this.footNotes = new PageFootNotes(root, dotsPerPoint);
     }
 
     /** The words the next layout keeps whole (see {@link BreakOpportunities}). */
@@ -81,6 +86,10 @@ final class LayoutRounds {
         // the page numbers printed must be those of the layout that is kept, the last one too
         if (PageReferences.fill(root, box.getLayer().getPages(), byId)) {
             return again(Reason.PAGE_REFERENCE, pages);
+        }
+        // so must the first page's notes: every layout may move the text they make room for
+        if (footNotes.place(box, byId)) {
+            return again(Reason.PAGE_FOOT_NOTES, pages);
         }
         if (phase == Phase.FINAL) {
             return false;

@@ -119,7 +119,7 @@ public final class PdfRenderer {
             Document dom = parse(doc.xhtml());
             FontFallback.apply(dom, doc.fonts(), doc.fallbacks());
             agent.use(doc.resources());
-            LayoutRounds rounds = new LayoutRounds(dom.getDocumentElement());
+            LayoutRounds rounds = new LayoutRounds(dom.getDocumentElement(), DOTS_PER_POINT);
             while (true) {
                 // line breaking learns from each document's own lines (see BreakOpportunities)
                 renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities(rounds.forbidden()));
