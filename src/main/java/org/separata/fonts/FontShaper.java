@@ -194,7 +194,7 @@ public final class FontShaper {
      * U+00A0) take {@code wordSpace} units.
      */
     public int width(CharSequence text, int start, int end, int wordSpace) {
-        return run(text, start, end, wordSpace, null, NO_SMALL_CAPS);
+        return run(text, start, end, wordSpace, null, NO_SMALL_CAPS, 0);
     }
 
     /** Letters as they are. */
@@ -206,7 +206,16 @@ public final class FontShaper {
 
     /** As {@link #width(CharSequence, int, int, int)}, with letters as small capitals as {@code smallCaps} says. */
     public int width(CharSequence text, int start, int end, int wordSpace, int smallCaps) {
-        return run(text, start, end, wordSpace, null, smallCaps);
+        return run(text, start, end, wordSpace, null, smallCaps, 0);
+    }
+
+    /**
+     * As {@link #width(CharSequence, int, int, int, int)}, tracked: every glyph cluster takes
+     * {@code tracking} font units more (CSS {@code letter-spacing}, after each character, the
+     * last too), and tracked text has no ligatures, as the CSS specification asks.
+     */
+    public int width(CharSequence text, int start, int end, int wordSpace, int smallCaps, int tracking) {
+        return run(text, start, end, wordSpace, null, smallCaps, tracking);
     }
 
     /**
@@ -222,14 +231,24 @@ public final class FontShaper {
 
     /** As {@link #shape(CharSequence, int, int, int)}, with small capitals as {@code smallCaps} says (see {@link #SMALL_CAPS}). */
     public Shaped shape(CharSequence text, int start, int end, int wordSpace, int smallCaps) {
+        return shape(text, start, end, wordSpace, smallCaps, 0);
+    }
+
+    /**
+     * As {@link #shape(CharSequence, int, int, int, int)}, for text tracked by {@code tracking}
+     * font units a glyph: no ligatures. The tracking itself is not in {@link Shaped#kern()}: a
+     * device adds it to every glyph (PDF's character spacing, {@code Tc}).
+     */
+    public Shaped shape(CharSequence text, int start, int end, int wordSpace, int smallCaps, int tracking) {
         int n = end - start;
         Shaped out = new Shaped(new int[1], new int[n], new char[n], new int[n], new int[n], new int[n]);
-        run(text, start, end, wordSpace, out, smallCaps);
+        run(text, start, end, wordSpace, out, smallCaps, tracking);
         return out;
     }
 
     /** Walks the clusters of a text: returns its advance, and records the clusters if {@code out} is given. */
-    private int run(CharSequence text, int start, int end, int wordSpace, Shaped out, int smallCapsMode) {
+    private int run(CharSequence text, int start, int end, int wordSpace, Shaped out, int smallCapsMode,
+            int tracking) {
         boolean caps = smallCapsMode != NO_SMALL_CAPS && hasSmallCaps();
         int total = 0;
         int prev = 0;
@@ -251,7 +270,7 @@ public final class FontShaper {
                     && (Character.isLowerCase(c) || smallCapsMode == ALL_SMALL_CAPS)) {
                 int sc = smallCap(glyph(Character.toLowerCase(c)));
                 g = sc != 0 ? sc : g; // no ligatures among small capitals
-            } else if (!caps) {
+            } else if (!caps && tracking == 0) {
                 Ligature lig = ligatureAt(text, i, end, g);
                 if (lig != null) {
                     g = lig.glyph();
@@ -261,7 +280,7 @@ public final class FontShaper {
             }
             int kern = prev != 0 && g != 0 ? kerning(prev, g) : 0;
             boolean space = c == ' ' || c == '\u00A0';
-            total += kern + (space ? wordSpace : g == 0 ? 0 : advance(g));
+            total += kern + (space ? wordSpace : g == 0 ? 0 : advance(g)) + tracking;
             if (out != null) {
                 if (count > 0) {
                     out.kern()[count - 1] += kern;

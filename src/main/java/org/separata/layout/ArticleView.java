@@ -766,7 +766,23 @@ final class ArticleView {
         m.put("body", rows(grid.body(), lang));
         m.put("foot", rows(grid.foot(), lang));
         m.put("notes", t.notes().stream().map(n -> text(n.text(), lang, false)).toList());
+        // a short table is kept on one page (templates: div.table-wrap.short, page-break-inside:
+        // avoid): moved whole to the next page, it leaves at most its own height blank
+        int rows = grid.head().size() + grid.body().size() + grid.foot().size();
+        m.put("short", rows <= keepTableRows());
     }
+
+    /** Tables of at most this many rows are kept on one page: the pack's {@code keep-table-rows}, else 12. */
+    private int keepTableRows() {
+        Object v = pack.options().getOrDefault("keep-table-rows", KEEP_TABLE_ROWS);
+        try {
+            return Integer.parseInt(String.valueOf(v).strip());
+        } catch (NumberFormatException e) {
+            return KEEP_TABLE_ROWS;
+        }
+    }
+
+    private static final int KEEP_TABLE_ROWS = 12;
 
     /** Rows of a table's grid; a row short of cells ends with an empty cell spanning the columns it lacks. */
     private List<Object> rows(List<TableGrid.Row> rows, String lang) {

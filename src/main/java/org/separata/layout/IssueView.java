@@ -23,7 +23,8 @@ final class IssueView {
     Map<String, Object> build() {
         IssueManifest m = front.issue();
         Map<String, Object> root = new LinkedHashMap<>();
-        String lang = String.valueOf(pack.options().getOrDefault("issue-language", "en"));
+        // the issue's own language, else the layout's, else English
+        String lang = m.language().orElseGet(() -> String.valueOf(pack.options().getOrDefault("issue-language", "en")));
         root.put("lang", lang);
         root.put("labels", pack.labels().forLanguage(lang));
         root.put("journal", ArticleView.journal(m.journal()));

@@ -129,8 +129,8 @@ public final class IssueManifestReader {
         java.util.Map<String, SourceLocation> index = new java.util.HashMap<>();
         ManifestReader.indexNodes(root, index);
         return new Located(new IssueManifest(journal, issue, text(m, "title"),
-                Integer.parseInt(text(m, "first-page").orElseThrow()), recto, text(m, "layout"), cover, front, articles),
-                new SourceIndex(fileName, index));
+                Integer.parseInt(text(m, "first-page").orElseThrow()), recto, text(m, "layout"), cover, front, articles,
+                text(m, "language").map(String::strip)), new SourceIndex(fileName, index));
     }
 
     private static Optional<String> text(MapNode m, String key) {

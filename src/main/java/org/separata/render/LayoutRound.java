@@ -7,6 +7,10 @@ package org.separata.render;
 public record LayoutRound(Reason reason, int pages) {
 
     public enum Reason {
+        /** A page number printed for a part of the document was not that part's page. */
+        PAGE_REFERENCE,
+        /** The first page's foot notes were moved to its foot, or room was made for them. */
+        PAGE_FOOT_NOTES,
         /** A table came out wider than its text block: it gets a landscape page. */
         WIDE_TABLE,
         /** A page (not the last) ended with a hyphen: the word is kept whole. */

@@ -4,15 +4,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.separata.diag.Diagnostic;
 import org.w3c.dom.Element;
 import org.separata.render.LayoutRound.Reason;
 import org.xhtmlrenderer.render.BlockBox;
+import org.xhtmlrenderer.render.Box;
 
 /**
  * Decides, after each layout of a document, whether it is laid out again and what changes first.
  * One loop serves every reason, in this order, with at most {@link #MAX} layouts in all:
  * <ol>
+ * <li>{@link Reason#PAGE_REFERENCE}: a page number the document prints for one of its parts
+ * ({@link PageReferences}) was not yet, or no longer, the page that part begins on.</li>
+ * <li>{@link Reason#PAGE_FOOT_NOTES}: the notes set at the foot of the first page
+ * ({@link PageFootNotes}) were not yet there, or text ran under them.</li>
  * <li>{@link Reason#WIDE_TABLE}: a table came out wider than its text block; its wrapper is
  * marked for a landscape page ({@link WideTables}).</li>
  * <li>{@link Reason#PAGE_END_HYPHEN}: a page (not the last) ends with a hyphen; the word is kept
@@ -50,8 +56,11 @@ final class LayoutRounds {
     private Set<String> forbiddenBefore = Set.of();
     private String classBefore = "";
 
-    LayoutRounds(Element root) {
+    private final PageFootNotes footNotes;
+
+    LayoutRounds(Element root, float dotsPerPoint) {
         this.root = root;
+        this.footNotes = new PageFootNotes(root, dotsPerPoint);
     }
 
     /** The words the next layout keeps whole (see {@link BreakOpportunities}). */
@@ -65,13 +74,24 @@ final class LayoutRounds {
     }
 
     /**
-     * Looks at the layout just made (its root box) and prepares the next one; false when the
-     * layout just made is the last. Wide-table warnings go to {@code warnings}.
+     * Looks at the layout just made (its root box, and its boxes by id) and prepares the next
+     * one; false when the layout just made is the last. Wide-table warnings go to {@code warnings}.
      */
-    boolean next(BlockBox box, List<Diagnostic> warnings) {
+    boolean next(BlockBox box, Function<String, Box> byId, List<Diagnostic> warnings) {
         int layouts = rounds.size() + 1;
         int pages = box.getLayer().getPages().size();
-        if (phase == Phase.FINAL || layouts >= MAX) {
+        if (layouts >= MAX) {
+            return false;
+        }
+        // the page numbers printed must be those of the layout that is kept, the last one too
+        if (PageReferences.fill(root, box.getLayer().getPages(), byId)) {
+            return again(Reason.PAGE_REFERENCE, pages);
+        }
+        // so must the first page's notes: every layout may move the text they make room for
+        if (footNotes.place(box, byId)) {
+            return again(Reason.PAGE_FOOT_NOTES, pages);
+        }
+        if (phase == Phase.FINAL) {
             return false;
         }
         if (WideTables.mark(box, warnings)) {

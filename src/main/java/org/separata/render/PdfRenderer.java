@@ -145,13 +145,14 @@ public final class PdfRenderer {
             Document dom = parse(doc.xhtml());
             FontFallback.apply(dom, doc.fonts(), doc.fallbacks());
             agent.use(doc.resources());
-            LayoutRounds rounds = new LayoutRounds(dom.getDocumentElement());
+            LayoutRounds rounds = new LayoutRounds(dom.getDocumentElement(), DOTS_PER_POINT);
             while (true) {
                 // line breaking learns from each document's own lines (see BreakOpportunities)
                 renderer.getSharedContext().setLineBreakingStrategy(new BreakOpportunities(rounds.forbidden()));
                 renderer.setDocument(dom, SandboxUserAgent.SCHEME);
+                Tracking.apply(renderer.getSharedContext(), dom);
                 guard(doc, renderer::layout);
-                if (!rounds.next(renderer.getRootBox(), agent.warnings())) {
+                if (!rounds.next(renderer.getRootBox(), renderer.getSharedContext()::getBoxById, agent.warnings())) {
                     break;
                 }
             }

@@ -11,7 +11,7 @@ import org.xhtmlrenderer.pdf.ITextTextRenderer;
 
 /**
  * Flying Saucer's text measurer, made to agree with what {@link TypesetOutputDevice} draws: widths
- * include kerning and ligatures; soft hyphens and other invisible characters take no room, except
+ * include kerning and ligatures, and a style's tracking ({@link Tracking}); soft hyphens and other invisible characters take no room, except
  * a soft hyphen that ends the measured text (a line that breaks there), which counts as the hyphen
  * drawn in its place. Marks at the end of a measured string ({@link #HYPHEN_CREDIT} and the
  * others) adjust the width, for {@link BreakOpportunities}.
@@ -89,20 +89,26 @@ final class ShapedWidths extends ITextTextRenderer {
         int end = string.length();
         int adjust = 0;
         int extra = 0;
+        int tracking = tracking(shaper, font);
         while (end > 0 && isMark(string.charAt(end - 1))) {
             switch (string.charAt(--end)) {
-                case HYPHEN_CREDIT -> adjust -= shaper.advance(shaper.glyph('-'));
-                case SPACE_CREDIT -> adjust -= wordSpace(shaper, font);
-                case SPACE_DEBIT -> adjust += wordSpace(shaper, font);
+                case HYPHEN_CREDIT -> adjust -= shaper.advance(shaper.glyph('-')) + tracking;
+                case SPACE_CREDIT -> adjust -= wordSpace(shaper, font) + tracking;
+                case SPACE_DEBIT -> adjust += wordSpace(shaper, font) + tracking;
                 default -> extra = TOO_WIDE_DOTS;
             }
         }
         CharSequence text = end > 0 && string.charAt(end - 1) == SOFT_HYPHEN
                 ? new EndHyphen(string, end) : string;
-        int units = shaper.width(text, 0, end, wordSpace(shaper, font), smallCaps(font)) + adjust;
+        int units = shaper.width(text, 0, end, wordSpace(shaper, font), smallCaps(font), tracking) + adjust;
         float result = (float) units * font.getSize2D() / shaper.unitsPerEm();
         // as Flying Saucer rounds: up, unless a hair above an integer
         return extra + (result - Math.floor(result) < 0.01f ? (int) Math.floor(result) : (int) Math.ceil(result));
+    }
+
+    /** The tracking of a font's style in its face's units, 0 when it has none ({@link Tracking}). */
+    static int tracking(FontShaper shaper, FSFont font) {
+        return font instanceof TypesetFont t ? t.trackingUnits(shaper.unitsPerEm()) : 0;
     }
 
     /** How a font sets letters as small capitals ({@link FontShaper#SMALL_CAPS}…). */

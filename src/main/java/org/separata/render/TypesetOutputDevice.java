@@ -37,6 +37,8 @@ import org.xhtmlrenderer.render.JustificationInfo;
  * TeX: pdftotext joins the word again.</li>
  * <li>Justification adds Flying Saucer's space and letter adjustments per character, as its own
  * device does, so text lines up with the boxes it laid out.</li>
+ * <li>A tracked style ({@link Tracking}) is drawn with PDF's character spacing ({@code Tc}), the
+ * amount {@link ShapedWidths} measured after every glyph.</li>
  * </ul>
  * Text in a font Separata did not load, or that needs synthetic bold or italic, is left to
  * Flying Saucer, after the invisible characters have been taken out. {@link TaggingOutputDevice}
@@ -143,14 +145,21 @@ class TypesetOutputDevice extends ITextOutputDevice {
             }
         }
         FontShaper shaper = font == null ? null : ShapedWidths.shaper(font.getFontDescription().getFont());
+        int tracking = shaper == null ? 0 : ShapedWidths.tracking(shaper, font);
+        // the tracking in points (text space units: the text matrix draws a point as a point)
+        float trackingPoints = tracking == 0 ? 0 : tracking * font.getSize2D() / getDotsPerPoint() / shaper.unitsPerEm();
         if (shaper == null || needsSyntheticStyle()) {
-            super.drawString(ShapedWidths.visible(s), x, y, info);
+            // Flying Saucer's own drawing: tracking as its adjustment between characters
+            float t = trackingPoints * getDotsPerPoint();
+            JustificationInfo tracked = t == 0 ? info : new JustificationInfo(
+                    (info == null ? 0 : info.nonSpaceAdjust()) + t, (info == null ? 0 : info.spaceAdjust()) + t);
+            super.drawString(ShapedWidths.visible(s), x, y, tracked);
             return;
         }
         CharSequence text = !s.isEmpty() && s.charAt(s.length() - 1) == ShapedWidths.SOFT_HYPHEN
                 ? new ShapedWidths.EndHyphen(s, s.length()) : s;
         FontShaper.Shaped shaped = shaper.shape(text, 0, text.length(), ShapedWidths.wordSpace(shaper, font),
-                ShapedWidths.smallCaps(font));
+                ShapedWidths.smallCaps(font), tracking);
         String system = lang.isEmpty() ? null : shaper.languageSystem(lang).orElse(null);
         if (shaped.size() == 0) {
             return;
@@ -167,7 +176,15 @@ class TypesetOutputDevice extends ITextOutputDevice {
         cb.setFontAndSize(bf, size);
         float[] m = textMatrix(x, y, dotsPerPoint);
         cb.setTextMatrix(m[0], m[1], m[2], m[3], m[4], m[5]);
+        if (trackingPoints != 0) {
+            // PDF's character spacing adds the tracking after every glyph, as it was measured; it
+            // moves glyphs only, so copied text reads as it is (no spaces)
+            cb.setCharacterSpacing(trackingPoints);
+        }
         write(cb, text, shaped, shaper, system, info, font.getSize2D());
+        if (trackingPoints != 0) {
+            cb.setCharacterSpacing(0); // text state outlives the text object: reset for what follows
+        }
         cb.endText();
     }
 

@@ -74,6 +74,22 @@ class FontShaperTest {
     }
 
     @Test
+    void trackedTextTakesItsTrackingAfterEveryLetterAndHasNoLigatures() {
+        FontShaper s = FONTS.family("noto-serif").orElseThrow().regular().shaper();
+        // "office" untracked without its ligature: as the letters kerned one by one, which a
+        // zero-width non-joiner between every pair forces
+        String apart = "o\u200Cf\u200Cf\u200Ci\u200Cc\u200Ce";
+        int letters = s.width(apart, 0, apart.length(), s.wordSpace());
+        assertTrue(letters > s.width("office", 0, 6, s.wordSpace()), "the untracked word has its ligature");
+        assertEquals(letters + 6 * 50, s.width("office", 0, 6, s.wordSpace(), FontShaper.NO_SMALL_CAPS, 50));
+        FontShaper.Shaped shaped = s.shape("office", 0, 6, s.wordSpace(), FontShaper.NO_SMALL_CAPS, 50);
+        assertEquals(6, shaped.size(), "one glyph a letter");
+        // invisible characters take no room, tracked or not
+        String marked = "of\u00ADfi\u200Bce";
+        assertEquals(letters + 6 * 50, s.width(marked, 0, marked.length(), s.wordSpace(), FontShaper.NO_SMALL_CAPS, 50));
+    }
+
+    @Test
     void softHyphensAndZeroWidthSpacesTakeNoRoomAndJoinersStopLigatures() {
         FontShaper s = FONTS.family("noto-serif").orElseThrow().regular().shaper();
         int plain = s.width("office", 0, 6, s.wordSpace());

@@ -17,16 +17,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.separata.model.Article;
 import org.separata.read.ManifestReader;
+import org.separata.support.Articles;
 import org.separata.support.Rendering;
 
 /**
- * Labels per language: every pack has its own words for at least en, es, pt, ru, uk, fr and de, and
+ * Labels per language: every pack has its own words for at least en, es, pt, ru, uk, fr, de, sr,
+ * bg, mk, it and pl, and
  * an article is labelled in its own language while each translated abstract is labelled in that
  * abstract's language.
  */
 class LabelsTest {
 
-    static final List<String> LANGUAGES = List.of("en", "es", "pt", "ru", "uk", "fr", "de");
+    static final List<String> LANGUAGES = List.of("en", "es", "pt", "ru", "uk", "fr", "de", "sr", "bg", "mk", "it", "pl");
     static final List<String> KEYS = List.of("abstract", "keywords", "references", "how-to-cite", "received",
             "accepted", "published", "correspondence");
 
@@ -74,27 +76,7 @@ class LabelsTest {
 
     /** An article in {@code lang}, with a translated abstract in the other language given. */
     private static Article article(String lang, String other) {
-        String yaml = """
-                journal: {title: Revista de Prueba, issn-print: 2409-3416}
-                issue: {volume: 1, number: 2, year: 2024}
-                article:
-                  language: %1$s
-                  pages: 11-20
-                  dates: {received: 2024-01-10, accepted: 2024-03-01, published: 2024-04-15}
-                titles:
-                  - {lang: %1$s, text: Título}
-                  - {lang: %2$s, text: Title}
-                authors:
-                  - {given-names: Ana, surname: Pérez, email: ana@example.org, corresponding: true}
-                abstracts:
-                  - {lang: %1$s, text: Uno.}
-                  - {lang: %2$s, text: Two.}
-                keywords:
-                  - {lang: %1$s, terms: [uno]}
-                  - {lang: %2$s, terms: [two]}
-                references:
-                  - text: Autor A. Libro. 2020.
-                """.formatted(lang, other);
+        String yaml = Articles.labelledManifest(lang, other);
         return ManifestReader.read(yaml.getBytes(StandardCharsets.UTF_8), "t.yaml").article();
     }
 

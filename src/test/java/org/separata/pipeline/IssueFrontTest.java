@@ -77,6 +77,48 @@ class IssueFrontTest {
     }
 
     @Test
+    void theFrontMatterIsListedWithItsRomanPageNumber() {
+        PDFS.forEach((pack, pdf) -> {
+            PdfInspector in = new PdfInspector(pdf);
+            // the page the editorial's heading is printed on, and that page's label (front pages
+            // are labelled i, ii, iii … as their folios are)
+            int page = -1;
+            for (int p = 1; p <= 6 && page < 0; p++) {
+                if (in.pageText(p).contains("This issue of")) {
+                    page = p;
+                }
+            }
+            assertTrue(page > 2, pack + ": the editorial follows the cover and the contents");
+            String label = in.pageLabels().get(page - 1);
+            assertTrue(label.matches("[ivx]+"), pack + ": " + label);
+            String contents = in.pageText(2);
+            assertTrue(contents.matches("(?s).*From the editors[ .]*\\. \\. \\. *" + label + "\\s.*"),
+                    pack + ": no leaders to " + label + ": " + contents);
+        });
+    }
+
+    @Test
+    void theFrontFollowsTheIssuesLanguage() throws Exception {
+        Path examples = dir.resolve("es-examples");
+        org.separata.support.Folders.copy(Repo.file("examples"), examples);
+        Path issue = examples.resolve("issue-2021-4/issue.yaml");
+        Files.writeString(issue, Files.readString(issue).replace("\nvolume: 9\n", "\nlanguage: es\nvolume: 9\n"));
+        IssueOptions o = new IssueOptions(dir.resolve("es"), 2, RenderOptions.defaults().withLayout(Optional.of("classic")),
+                Optional.empty(), false, false, Shard.ALL).withRoot(examples);
+        var r = new IssueBuilder(Rendering.separata(), Progress.NONE, d -> { }).build(issue, o);
+        PdfInspector in = new PdfInspector(Files.readAllBytes(r.issuePdf().orElseThrow()));
+        String cover = PdfInspector.flat(in.pageText(1));
+        assertTrue(cover.contains("Vol. 9 · Núm. 4"), cover);
+        String contents = in.pageText(2);
+        String flat = PdfInspector.flat(contents).toUpperCase(java.util.Locale.ROOT);
+        // the labels of layouts/lib/labels.yaml, es: contents, section-research-article, section-book-review
+        assertTrue(contents.contains("Índice"), contents);
+        assertEquals(1, PdfInspector.count(flat, "ARTÍCULO DE INVESTIGACIÓN"), contents);
+        assertEquals(1, PdfInspector.count(flat, "RESEÑA"), contents);
+        assertFalse(flat.contains("RESEARCH ARTICLE") || flat.contains("CONTENTS"), contents);
+    }
+
+    @Test
     void theEditorialIsSetLikeTheBody() {
         PDFS.forEach((pack, pdf) -> {
             String page = Poppler.run("pdftotext", pdf, "-f", "3", "-l", "3", "-layout", "-enc", "UTF-8");

@@ -24,6 +24,35 @@ public final class Articles {
     public record Input(String name, Path path) {
     }
 
+    /**
+     * A short manifest in {@code lang} with a title, abstract and keywords in {@code other} too, and
+     * everything an article prints a label for: volume, number, pages, dates, a corresponding
+     * author, references.
+     */
+    public static String labelledManifest(String lang, String other) {
+        return """
+                journal: {title: Revista de Prueba, issn-print: 2409-3416}
+                issue: {volume: 1, number: 2, year: 2024}
+                article:
+                  language: %1$s
+                  pages: 11-20
+                  dates: {received: 2024-01-10, accepted: 2024-03-01, published: 2024-04-15}
+                titles:
+                  - {lang: %1$s, text: Título}
+                  - {lang: %2$s, text: Title}
+                authors:
+                  - {given-names: Ana, surname: Pérez, email: ana@example.org, corresponding: true}
+                abstracts:
+                  - {lang: %1$s, text: Uno.}
+                  - {lang: %2$s, text: Two.}
+                keywords:
+                  - {lang: %1$s, terms: [uno]}
+                  - {lang: %2$s, terms: [two]}
+                references:
+                  - text: Autor A. Libro. 2020.
+                """.formatted(lang, other);
+    }
+
     public static List<Input> all() {
         List<Input> out = new ArrayList<>();
         for (Path p : Repo.examples()) {
