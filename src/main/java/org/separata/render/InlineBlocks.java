@@ -46,13 +46,16 @@ final class InlineBlocks implements ReplacedElementFactory {
         return next.createReplacedElement(c, box, uac, cssWidth, cssHeight);
     }
 
-    /** Moves {@code box} to the top of the page its first place falls on. */
+    /**
+     * Moves {@code box} to the top of the page its first place falls on: one dot below it, since
+     * Flying Saucer drops the top margin of a box that begins exactly at a page's top.
+     */
     static void startAtPageTop(LayoutContext c, BlockBox box) {
         PageBox page = c.getRootLayer().getFirstPage(c, box);
         if (page == null) {
             return;
         }
-        int delta = page.getTop() + c.getExtraSpaceTop() - box.getAbsY();
+        int delta = page.getTop() + c.getExtraSpaceTop() + 1 - box.getAbsY();
         if (delta != 0) {
             box.setY(box.getY() + delta);
             box.calcCanvasLocation();
