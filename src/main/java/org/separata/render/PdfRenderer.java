@@ -123,7 +123,7 @@ public final class PdfRenderer {
             FontFamily mono = fonts.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).contains("mono"))
                     .findFirst().orElse(sans);
             renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent,
-                    PdfFonts.resolver(fonts, serif, sans, mono), new MathElement.Factory(device, fonts),
+                    PdfFonts.resolver(fonts, serif, sans, mono), new InlineBlocks(new MathElement.Factory(device, fonts)),
                     new ShapedWidths());
         }
 

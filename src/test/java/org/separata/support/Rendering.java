@@ -33,4 +33,10 @@ public final class Rendering {
         return SEPARATA.render(InputReader.read(manifest.getBytes(StandardCharsets.UTF_8), name),
                 RenderOptions.defaults());
     }
+
+    /** Renders a manifest given as text in the built-in pack {@code layout}. */
+    public static Offprint renderText(String manifest, String name, String layout) {
+        return SEPARATA.render(InputReader.read(manifest.getBytes(StandardCharsets.UTF_8), name),
+                new RenderOptions(layout, false));
+    }
 }

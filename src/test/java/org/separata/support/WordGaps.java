@@ -83,14 +83,105 @@ public final class WordGaps {
 
     /** Every line of text on every page. */
     public static List<Line> lines(byte[] pdf) {
+        List<List<TextPosition>> pages = pages(pdf);
+        List<Line> out = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            for (List<TextPosition> row : rows(pages.get(i))) {
+                cut(i + 1, row, out);
+            }
+        }
+        return out;
+    }
+
+    /** The glyphs of each page, in order of pages, as PDFBox places them. */
+    static List<List<TextPosition>> pages(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             Collector c = new Collector();
             c.setSortByPosition(true);
             c.writeText(doc, Writer.nullWriter());
-            return c.lines;
+            return c.pages;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The visible glyphs of a page (no spaces) cut into rows, top to bottom: a glyph within 40% of
+     * its size of a row's first glyph belongs to it, so superscripts stay on their line; each row
+     * left to right.
+     */
+    static List<List<TextPosition>> rows(List<TextPosition> page) {
+        List<TextPosition> glyphs = new ArrayList<>();
+        for (TextPosition t : page) {
+            String u = t.getUnicode();
+            if (u == null || u.isBlank() || u.equals("\u00A0") || u.equals("\u202F")) {
+                continue;
+            }
+            glyphs.add(t);
+        }
+        glyphs.sort(Comparator.comparingDouble(TextPosition::getYDirAdj).thenComparingDouble(TextPosition::getXDirAdj));
+        List<List<TextPosition>> rows = new ArrayList<>();
+        List<TextPosition> row = null;
+        float rowY = Float.NaN;
+        for (TextPosition t : glyphs) {
+            float y = t.getYDirAdj();
+            if (row == null || Math.abs(y - rowY) > 0.4f * size(t)) {
+                row = new ArrayList<>();
+                rows.add(row);
+                rowY = y;
+            }
+            row.add(t);
+        }
+        for (List<TextPosition> r : rows) {
+            r.sort(Comparator.comparingDouble(TextPosition::getXDirAdj));
+        }
+        return rows;
+    }
+
+    /** Cuts one row into words, and into lines where a gap separates columns. */
+    private static void cut(int pageNo, List<TextPosition> r, List<Line> lines) {
+        List<Word> words = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        float left = 0;
+        float right = 0;
+        float sz = 0;
+        float base = r.get(0).getYDirAdj();
+        for (TextPosition t : r) {
+            float x = t.getXDirAdj();
+            if (!text.isEmpty() && x - right > size(t) / 6f) {
+                words.add(new Word(pageNo, nfkc(text), left, right, base, sz));
+                text.setLength(0);
+                if (x - right > COLUMN_GAP * size(t)) {
+                    // a gap this wide separates columns (a table, the masthead), not words
+                    lines.add(new Line(pageNo, base, words));
+                    words = new ArrayList<>();
+                }
+            }
+            if (text.isEmpty()) {
+                left = x;
+                sz = 0;
+            }
+            text.append(t.getUnicode());
+            right = Math.max(right, x + t.getWidthDirAdj());
+            if (text.length() == t.getUnicode().length()) {
+                right = x + t.getWidthDirAdj();
+            }
+            sz = Math.max(sz, size(t));
+        }
+        if (!text.isEmpty()) {
+            words.add(new Word(pageNo, nfkc(text), left, right, base, sz));
+        }
+        lines.add(new Line(pageNo, base, words));
+    }
+
+    /** Ligature glyphs (U+FB01 …) read as their letters. */
+    static String nfkc(CharSequence s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+    }
+
+    /** The font size as drawn: the size operand scaled by the text and transformation matrices. */
+    static float size(TextPosition t) {
+        return Math.abs(t.getYScale());
     }
 
     /** Word gaps on the lines of six words or more. */
@@ -133,10 +224,10 @@ public final class WordGaps {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
-    /** Collects glyph positions page by page and cuts them into lines and words. */
+    /** Collects glyph positions page by page. */
     private static final class Collector extends PDFTextStripper {
-        final List<Line> lines = new ArrayList<>();
-        private final List<TextPosition> page = new ArrayList<>();
+        final List<List<TextPosition>> pages = new ArrayList<>();
+        private List<TextPosition> page = new ArrayList<>();
 
         Collector() throws IOException {
         }
@@ -148,78 +239,11 @@ public final class WordGaps {
 
         @Override
         protected void endPage(org.apache.pdfbox.pdmodel.PDPage p) {
-            cut(getCurrentPageNo());
-            page.clear();
-        }
-
-        private void cut(int pageNo) {
-            List<TextPosition> glyphs = new ArrayList<>();
-            for (TextPosition t : page) {
-                String u = t.getUnicode();
-                if (u == null || u.isBlank() || u.equals("\u00A0") || u.equals("\u202F")) {
-                    continue;
-                }
-                glyphs.add(t);
+            while (pages.size() < getCurrentPageNo() - 1) {
+                pages.add(new ArrayList<>()); // a page with no content stream has no endPage
             }
-            glyphs.sort(Comparator.comparingDouble(TextPosition::getYDirAdj).thenComparingDouble(TextPosition::getXDirAdj));
-            List<List<TextPosition>> rows = new ArrayList<>();
-            List<TextPosition> row = null;
-            float rowY = Float.NaN;
-            for (TextPosition t : glyphs) {
-                float y = t.getYDirAdj();
-                // superscripts sit higher but belong to the line: same row within 40% of the size
-                if (row == null || Math.abs(y - rowY) > 0.4f * size(t)) {
-                    row = new ArrayList<>();
-                    rows.add(row);
-                    rowY = y;
-                }
-                row.add(t);
-            }
-            for (List<TextPosition> r : rows) {
-                r.sort(Comparator.comparingDouble(TextPosition::getXDirAdj));
-                List<Word> words = new ArrayList<>();
-                StringBuilder text = new StringBuilder();
-                float left = 0;
-                float right = 0;
-                float sz = 0;
-                float base = r.get(0).getYDirAdj();
-                for (TextPosition t : r) {
-                    float x = t.getXDirAdj();
-                    if (!text.isEmpty() && x - right > size(t) / 6f) {
-                        words.add(new Word(pageNo, nfkc(text), left, right, base, sz));
-                        text.setLength(0);
-                        if (x - right > COLUMN_GAP * size(t)) {
-                            // a gap this wide separates columns (a table, the masthead), not words
-                            lines.add(new Line(pageNo, base, words));
-                            words = new ArrayList<>();
-                        }
-                    }
-                    if (text.isEmpty()) {
-                        left = x;
-                        sz = 0;
-                    }
-                    text.append(t.getUnicode());
-                    right = Math.max(right, x + t.getWidthDirAdj());
-                    if (text.length() == t.getUnicode().length()) {
-                        right = x + t.getWidthDirAdj();
-                    }
-                    sz = Math.max(sz, size(t));
-                }
-                if (!text.isEmpty()) {
-                    words.add(new Word(pageNo, nfkc(text), left, right, base, sz));
-                }
-                lines.add(new Line(pageNo, base, words));
-            }
-        }
-
-        /** Ligature glyphs (U+FB01 …) read as their letters. */
-        private static String nfkc(CharSequence s) {
-            return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
-        }
-
-        /** The font size as drawn: the size operand scaled by the text and transformation matrices. */
-        private static float size(TextPosition t) {
-            return Math.abs(t.getYScale());
+            pages.add(page);
+            page = new ArrayList<>();
         }
     }
 }
