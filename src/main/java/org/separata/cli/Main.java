@@ -42,6 +42,17 @@ public final class Main {
         }
     }
 
+    /**
+     * Memory set aside at start and let go when the heap runs out, so that the message saying so
+     * can be written (under load, a warm-up thread could hold what was left).
+     */
+    @SuppressWarnings("unused")
+    private static volatile byte[] reserve = new byte[256 * 1024];
+
+    /** The message when even the reserve was not enough to name the input. */
+    private static final String OUT_OF_MEMORY = "separata: error: ran out of memory\n    hint: give Java more memory, "
+            + "e.g. java -Xmx2g -jar separata.jar …";
+
     public static void main(String[] args) {
         // A background thread (the warm-up) that hits a JVM limit must not print a trace; the
         // command itself reports it, or does not need what the thread was doing.
@@ -94,9 +105,16 @@ public final class Main {
             return cl.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
             // The JVM's own limits, reached outside a batch's per-article handling: a short message
-            // naming what was being worked on, never a trace. Its frames are gone, so there is room.
-            Diagnostic d = JvmLimits.diagnostic(e, SourceLocation.of(subject(cl, args))).orElseThrow();
-            terminal.err.println(d.format());
+            // naming what was being worked on, never a trace. Its frames are gone, and the memory
+            // kept in reserve is let go, so there is room to write it (a warm-up thread may still
+            // hold the rest of the heap).
+            reserve = null;
+            try {
+                Diagnostic d = JvmLimits.diagnostic(e, SourceLocation.of(subject(cl, args))).orElseThrow();
+                terminal.err.println(d.format());
+            } catch (OutOfMemoryError again) {
+                terminal.err.println(OUT_OF_MEMORY);
+            }
             return ExitCode.INTERNAL.code();
         } finally {
             terminal.out.flush();
