@@ -9,6 +9,8 @@ public record LayoutRound(Reason reason, int pages) {
     public enum Reason {
         /** A page number printed for a part of the document was not that part's page. */
         PAGE_REFERENCE,
+        /** A contents entry's leader stood alone under its title: the title's last word comes down. */
+        LEADER_ALONE,
         /** The first page's foot notes were moved to its foot, or room was made for them. */
         PAGE_FOOT_NOTES,
         /** A table came out wider than its text block: it gets a landscape page. */

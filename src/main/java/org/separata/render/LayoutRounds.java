@@ -17,6 +17,8 @@ import org.xhtmlrenderer.render.Box;
  * <ol>
  * <li>{@link Reason#PAGE_REFERENCE}: a page number the document prints for one of its parts
  * ({@link PageReferences}) was not yet, or no longer, the page that part begins on.</li>
+ * <li>{@link Reason#LEADER_ALONE}: a contents entry's leader stood alone on a line under its
+ * title; the title breaks before its last word ({@link Leaders}).</li>
  * <li>{@link Reason#PAGE_FOOT_NOTES}: the notes set at the foot of the first page
  * ({@link PageFootNotes}) were not yet there, or text ran under them.</li>
  * <li>{@link Reason#WIDE_TABLE}: a table came out wider than its text block; its wrapper is
@@ -86,6 +88,10 @@ final class LayoutRounds {
         // the page numbers printed must be those of the layout that is kept, the last one too
         if (PageReferences.fill(root, box.getLayer().getPages(), byId)) {
             return again(Reason.PAGE_REFERENCE, pages);
+        }
+        // a leader alone on a line under its title: the title's last word comes down to it
+        if (Leaders.keepWithLastWord(box)) {
+            return again(Reason.LEADER_ALONE, pages);
         }
         // so must the first page's notes: every layout may move the text they make room for
         if (footNotes.place(box, byId)) {

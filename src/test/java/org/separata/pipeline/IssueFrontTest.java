@@ -76,6 +76,29 @@ class IssueFrontTest {
         });
     }
 
+    /**
+     * What was seen: the seed's title filled its line in the classic pack, and its leader stood
+     * alone on the next line, a row of dots under the title. Every line with leaders now begins
+     * with the last word(s) of a title.
+     */
+    @Test
+    void noLeaderStandsAloneOnALine() {
+        PDFS.forEach((pack, pdf) -> {
+            String contents = new PdfInspector(pdf).pageText(2);
+            int withLeaders = 0;
+            for (String line : contents.lines().toList()) {
+                int dots = line.indexOf(". . .");
+                if (dots < 0) {
+                    continue;
+                }
+                withLeaders++;
+                assertFalse(line.substring(0, dots).replace(".", "").isBlank(), pack + ": a line of leaders alone: '"
+                        + line + "' in\n" + contents);
+            }
+            assertEquals(6, withLeaders, pack + ": the editorial and five articles have leaders: " + contents);
+        });
+    }
+
     @Test
     void theFrontMatterIsListedWithItsRomanPageNumber() {
         PDFS.forEach((pack, pdf) -> {
