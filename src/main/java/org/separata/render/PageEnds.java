@@ -114,7 +114,8 @@ final class PageEnds {
         return null;
     }
 
-    private static void collect(Box box, List<LineBox> out) {
+    /** The lines with content under {@code box}, in document order. */
+    static void collect(Box box, List<LineBox> out) {
         if (box instanceof LineBox l) {
             if (l.isContainsContent()) {
                 out.add(l);
