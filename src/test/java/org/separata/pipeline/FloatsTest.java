@@ -20,6 +20,7 @@ import org.separata.support.PdfInspector;
 import org.separata.support.Rendering;
 import org.separata.support.Repo;
 import org.separata.support.Slow;
+import org.separata.support.TaggedPdf;
 import org.separata.support.TestIssues;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -32,7 +33,7 @@ import org.w3c.dom.NodeList;
  * but the last ends with more than three body lines blank while the next page starts with a
  * float that a paragraph of its section follows in the source and that paragraph is not already
  * on the blank page; every table stays whole on one page and in order; every paragraph is printed
- * once and in source order. The research article (in all three packs) and a generated article
+ * once and in source order, and a moved table is tagged where it is printed. The research article (in all three packs) and a generated article
  * with a short table after 1 to 14 paragraphs (and a short one), so that it falls at every place of
  * the first pages.
  */
@@ -262,6 +263,32 @@ class FloatsTest {
         }
     }
 
+    /**
+     * The structure tree holds each piece once, and the tables stand in it where they are printed:
+     * before and after the same paragraphs (each begins "Zq<n> Desde") as on the pages.
+     */
+    private static void tagsFollowThePage(String what, byte[] pdf, List<String> out) {
+        String tree;
+        String pages;
+        try (TaggedPdf t = new TaggedPdf(pdf); PdfInspector in = new PdfInspector(pdf)) {
+            if (!t.problems().isEmpty()) {
+                out.add(what + ": tagging " + t.problems());
+            }
+            tree = squeeze(PdfInspector.reading(t.treeText()));
+            pages = squeeze(PdfInspector.reading(in.text()));
+        }
+        for (String table : List.of("Tabla1.", "Tabla2.")) {
+            for (int n = 0; n <= 30; n++) {
+                String para = "Zq" + n + "Desde";
+                if (pages.contains(para) && tree.contains(table)
+                        && (pages.indexOf(para) < pages.indexOf(table)) != (tree.indexOf(para) < tree.indexOf(table))) {
+                    out.add(what + ": " + table + " stands in the structure tree on the other side of " + para
+                            + " than on the page");
+                }
+            }
+        }
+    }
+
     private static PageGeometry geometry(String pack) {
         return Rendering.separata().layouts().get(pack).pack().page();
     }
@@ -335,8 +362,10 @@ class FloatsTest {
             // a move is kept only if it adds no page: never more pages than the layout that prompted the first
             rounds.stream().filter(x -> x.reason() == Reason.FLOAT).findFirst().ifPresent(x -> assertTrue(
                     r.pageCount() <= x.pages(), r.pageCount() + " pages after a move, " + x.pages() + " before"));
-            check((k + 1) / 2 + (k % 2 == 0 ? " paragraphs and a short one" : " paragraphs") + " before", facts(jats),
-                    s.finish(r).pdf(), "classic", out);
+            String what = (k + 1) / 2 + (k % 2 == 0 ? " paragraphs and a short one" : " paragraphs") + " before";
+            byte[] pdf = s.finish(r).pdf();
+            check(what, facts(jats), pdf, "classic", out);
+            tagsFollowThePage(what, pdf, out);
         }
         assertTrue(out.isEmpty(), String.join("\n", out));
         assertTrue(moved > 0, "a table was moved after the text that follows it for some k");
