@@ -25,8 +25,9 @@ import org.xhtmlrenderer.render.PageBox;
  * after as many of the blocks that follow it as fill that blank: paragraphs, lists, quotations,
  * code, formulas and boxes of the same section, never past a heading, a section's end, another
  * float or the back matter. The next layout keeps the move only if the page before ends with less
- * blank, the document has no more pages, and the float is at most one page after where it was;
- * otherwise the move is taken back ({@link LayoutRounds}). A run is moved at most once.
+ * blank, the document has no more pages, the float is at most one page after where it was, and no
+ * page between ends with more than {@link #BLANK_LINES} lines blank where it did not; otherwise
+ * the move is taken back ({@link LayoutRounds}). A run is moved at most once.
  */
 final class FloatPlacement {
 
@@ -38,7 +39,7 @@ final class FloatPlacement {
     static final int BLANK_LINES = 2;
 
     /** A move laid out once and not yet judged. */
-    private record Move(List<Element> run, Node parent, Node before, int page, int pages, int blank) {
+    private record Move(List<Element> run, Node parent, Node before, int page, int pages, int[] blanks, int most) {
     }
 
     private final Set<Element> tried = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -63,9 +64,14 @@ final class FloatPlacement {
         Map<Element, Box> boxes = boxes(root);
         Box first = boxes.get(m.run().get(0));
         List<LineBox> lines = lines(root);
-        boolean kept = first != null && pages.size() <= m.pages() && m.page() < pages.size()
-                && PageReferences.pageOf(pages, first.getAbsY()) <= m.page() + 2
-                && blank(pages.get(m.page()), lines) < m.blank();
+        int at = first == null ? Integer.MAX_VALUE : PageReferences.pageOf(pages, first.getAbsY());
+        boolean kept = pages.size() <= m.pages() && m.page() < pages.size() && at <= m.page() + 2
+                && blank(pages.get(m.page()), lines) < m.blanks()[m.page()];
+        // nor may a page up to the float's end blank where it did not (the float pushed on, below a
+        // paragraph's rest too long to leave it room)
+        for (int p = m.page() + 1; kept && p < at && p + 1 < pages.size(); p++) {
+            kept = blank(pages.get(p), lines) <= Math.max(m.most(), m.blanks()[p]);
+        }
         if (kept) {
             return false;
         }
@@ -112,7 +118,12 @@ final class FloatPlacement {
             }
             Node parent = f.getParentNode();
             Node after = fill.get(fill.size() - 1).getNextSibling();
-            pending = new Move(run, parent, run.get(run.size() - 1).getNextSibling(), p, pages.size(), blank);
+            int[] blanks = new int[pages.size()];
+            for (int i = 0; i < blanks.length; i++) {
+                blanks[i] = blank(pages.get(i), lines);
+            }
+            pending = new Move(run, parent, run.get(run.size() - 1).getNextSibling(), p, pages.size(), blanks,
+                    BLANK_LINES * line);
             for (Element e : run) {
                 parent.insertBefore(e, after);
             }
