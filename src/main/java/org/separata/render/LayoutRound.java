@@ -15,6 +15,10 @@ public record LayoutRound(Reason reason, int pages) {
         PAGE_FOOT_NOTES,
         /** A table came out wider than its text block: it gets a landscape page. */
         WIDE_TABLE,
+        /** A float that left the foot of the page before blank is set after the text that follows it. */
+        FLOAT,
+        /** Moving the float did not fill the page, or cost a page: it goes back. */
+        FLOAT_BACK,
         /** A page (not the last) ended with a hyphen: the word is kept whole. */
         PAGE_END_HYPHEN,
         /** The last page held only the back matter: the article is set tighter. */

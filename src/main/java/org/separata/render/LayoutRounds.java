@@ -23,6 +23,11 @@ import org.xhtmlrenderer.render.Box;
  * ({@link PageFootNotes}) were not yet there, or text ran under them.</li>
  * <li>{@link Reason#WIDE_TABLE}: a table came out wider than its text block; its wrapper is
  * marked for a landscape page ({@link WideTables}).</li>
+ * <li>{@link Reason#FLOAT}: a figure or short table starts a page while the page before ends
+ * with more than {@link FloatPlacement#BLANK_LINES} body lines blank; it moves after the text that
+ * follows it ({@link FloatPlacement}), at most {@link #FLOAT_MOVES} times, and
+ * {@link Reason#FLOAT_BACK} takes a move back that filled nothing, cost a page or carried the
+ * float more than a page on.</li>
  * <li>{@link Reason#PAGE_END_HYPHEN}: a page (not the last) ends with a hyphen; the word is kept
  * whole in the next layout ({@link PageEnds}), at most {@link #HYPHEN_ROUNDS} times in a row, as
  * a change may move others.</li>
@@ -41,6 +46,8 @@ final class LayoutRounds {
     static final int MAX = 12;
     /** Page-end rounds in a row at most (before tightening, and again after). */
     static final int HYPHEN_ROUNDS = 4;
+    /** Floats moved at most, per document. */
+    static final int FLOAT_MOVES = 3;
     /** The class of the block that should not stand alone on a last page (layouts/README.md). */
     static final String BACK = "back";
     /** The class the root element gets to set the article tighter. */
@@ -59,6 +66,8 @@ final class LayoutRounds {
     private String classBefore = "";
 
     private final PageFootNotes footNotes;
+    private final FloatPlacement floats = new FloatPlacement();
+    private int floatMoves;
 
     LayoutRounds(Element root, float dotsPerPoint) {
         this.root = root;
@@ -102,6 +111,14 @@ final class LayoutRounds {
         }
         if (WideTables.mark(box, warnings)) {
             return again(Reason.WIDE_TABLE, pages);
+        }
+        if (phase == Phase.NORMAL && floats.pending() && floats.judge(box)) {
+            return again(Reason.FLOAT_BACK, pages);
+        }
+        // a move may need a layout to take it back, and tightening two
+        if (phase == Phase.NORMAL && floatMoves < FLOAT_MOVES && layouts + 4 <= MAX && floats.move(box)) {
+            floatMoves++;
+            return again(Reason.FLOAT, pages);
         }
         // after tightening, one layout must stay in the budget to take it back
         boolean room = phase == Phase.NORMAL || layouts + 1 < MAX;

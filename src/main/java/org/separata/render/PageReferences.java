@@ -55,7 +55,7 @@ final class PageReferences {
     }
 
     /** The index of the page a box starting at {@code y} (dots, from the top of the document) begins on. */
-    private static int pageOf(List<PageBox> pages, int y) {
+    static int pageOf(List<PageBox> pages, int y) {
         for (int p = 0; p < pages.size(); p++) {
             if (y < pages.get(p).getBottom()) {
                 return p;

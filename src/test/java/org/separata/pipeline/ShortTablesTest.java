@@ -41,13 +41,18 @@ class ShortTablesTest {
                     .append("</td><td>").append(r * 7).append("</td></tr>");
         }
         body.append("</tbody></table></table-wrap>\n<p>").append(TestIssues.PARAGRAPH).append("</p>");
+        return jats("Tablas cortas", body.toString());
+    }
+
+    /** A JATS article in Spanish titled {@code title}, whose body is one section holding {@code body}. */
+    static String jats(String title, String body) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <article xmlns:xlink="http://www.w3.org/1999/xlink" xml:lang="es">
                   <front>
                     <journal-meta><journal-title-group><journal-title>Revista de Prueba</journal-title></journal-title-group></journal-meta>
                     <article-meta>
-                      <title-group><article-title>Tablas cortas</article-title></title-group>
+                      <title-group><article-title>%s</article-title></title-group>
                       <contrib-group><contrib contrib-type="author"><name><surname>Quadra</surname><given-names>Rita</given-names></name></contrib></contrib-group>
                       <pub-date><year>2024</year></pub-date>
                     </article-meta>
@@ -56,7 +61,7 @@ class ShortTablesTest {
                 %s
                   </sec></body>
                 </article>
-                """.formatted(body);
+                """.formatted(title, body);
     }
 
     /** The pages (1-based) on which the rows "…rowN" of the table are printed. */
