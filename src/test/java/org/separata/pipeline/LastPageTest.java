@@ -28,10 +28,7 @@ class LastPageTest {
             PageGeometry g = Rendering.separata().layouts().get(pack).pack().page();
             double mm = 72 / 25.4;
             for (int k = 1; k <= 14; k++) {
-                String manifest = TestIssues.seedWithBody(k);
-                var options = new org.separata.pipeline.RenderOptions(pack, false);
-                byte[] pdf = Rendering.separata().render(org.separata.read.InputReader.read(
-                        manifest.getBytes(StandardCharsets.UTF_8), "seed.yaml"), options).pdf();
+                byte[] pdf = render(pack, TestIssues.seedWithBody(k));
                 try (PdfInspector in = new PdfInspector(pdf)) {
                     int last = in.pageCount();
                     String lastBody = PdfInspector.flat(in.textInArea(last, 0, (float) (g.top() * mm), (float) (g.width() * mm),
@@ -61,10 +58,7 @@ class LastPageTest {
                 int licence = seed.indexOf("\nlicense:");
                 assertTrue(licence > 0 && seed.indexOf("\n", seed.indexOf("text:", licence)) >= seed.length() - 1,
                         "the licence ends the seed");
-                String manifest = seed.substring(0, licence + 1);
-                var options = new org.separata.pipeline.RenderOptions(pack, false);
-                byte[] pdf = Rendering.separata().render(org.separata.read.InputReader.read(
-                        manifest.getBytes(StandardCharsets.UTF_8), "seed.yaml"), options).pdf();
+                byte[] pdf = render(pack, seed.substring(0, licence + 1));
                 try (PdfInspector in = new PdfInspector(pdf)) {
                     for (int p = 1; p <= in.pageCount(); p++) {
                         String body = PdfInspector.flat(in.textInArea(p, 0, (float) (g.top() * mm),
@@ -78,5 +72,10 @@ class LastPageTest {
             }
         }
         assertTrue(blank.isEmpty(), blank.size() + " pages with nothing in their text block: " + blank);
+    }
+
+    private static byte[] render(String pack, String manifest) {
+        return Rendering.separata().render(org.separata.read.InputReader.read(manifest.getBytes(StandardCharsets.UTF_8),
+                "seed.yaml"), new org.separata.pipeline.RenderOptions(pack, false)).pdf();
     }
 }
