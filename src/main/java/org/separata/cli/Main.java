@@ -101,6 +101,14 @@ public final class Main {
 
     private static int run(String[] args, Terminal terminal, Separata separata) {
         CommandLine cl = commandLine(args, terminal, separata);
+        // the message for a heap run out is written once the command line is parsed, before the
+        // command runs: when the heap is out, there may be no room left to format it
+        String[] outOfMemory = {OUT_OF_MEMORY};
+        cl.setExecutionStrategy(parsed -> {
+            outOfMemory[0] = JvmLimits.diagnostic(new OutOfMemoryError(), SourceLocation.of(subject(cl, args)))
+                    .orElseThrow().format();
+            return new CommandLine.RunLast().execute(parsed);
+        });
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
@@ -109,12 +117,15 @@ public final class Main {
             // kept in reserve is let go, so there is room to write it (a warm-up thread may still
             // hold the rest of the heap).
             reserve = null;
-            try {
-                Diagnostic d = JvmLimits.diagnostic(e, SourceLocation.of(subject(cl, args))).orElseThrow();
-                terminal.err.println(d.format());
-            } catch (OutOfMemoryError again) {
-                terminal.err.println(OUT_OF_MEMORY);
+            String message = outOfMemory[0];
+            if (e instanceof StackOverflowError) {
+                try {
+                    message = JvmLimits.diagnostic(e, SourceLocation.of(subject(cl, args))).orElseThrow().format();
+                } catch (OutOfMemoryError again) {
+                    // the heap is out too: say that
+                }
             }
+            terminal.err.println(message);
             return ExitCode.INTERNAL.code();
         } finally {
             terminal.out.flush();

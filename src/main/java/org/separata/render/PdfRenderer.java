@@ -144,6 +144,7 @@ public final class PdfRenderer {
         int layout(XhtmlDocument doc) {
             Document dom = parse(doc.xhtml());
             FontFallback.apply(dom, doc.fonts(), doc.fallbacks());
+            DocumentEnd.mark(dom);
             agent.use(doc.resources());
             LayoutRounds rounds = new LayoutRounds(dom.getDocumentElement(), DOTS_PER_POINT);
             while (true) {
