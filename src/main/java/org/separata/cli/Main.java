@@ -49,9 +49,9 @@ public final class Main {
     @SuppressWarnings("unused")
     private static volatile byte[] reserve = new byte[256 * 1024];
 
-    /** The message when even the reserve was not enough to name the input. */
-    private static final String OUT_OF_MEMORY = "separata: error: ran out of memory\n    hint: give Java more memory, "
-            + "e.g. java -Xmx2g -jar separata.jar …";
+    /** The message for a heap run out before the command line was parsed, when no input can be named. */
+    private static final String OUT_OF_MEMORY = JvmLimits.diagnostic(new OutOfMemoryError(),
+            SourceLocation.of("separata")).orElseThrow().format();
 
     public static void main(String[] args) {
         // A background thread (the warm-up) that hits a JVM limit must not print a trace; the

@@ -58,17 +58,22 @@ final class TableGrid {
                 columns = Math.max(columns, w);
             }
         }
-        boolean[] figures = figureColumns(columns, body, foot);
-        return new Grid(columns, pad(aligned(head, figures), columns), pad(aligned(body, figures), columns),
-                pad(aligned(foot, figures), columns));
+        // the column each cell starts in, found once per group
+        List<int[]> headAt = starts(head, columns);
+        List<int[]> bodyAt = starts(body, columns);
+        List<int[]> footAt = starts(foot, columns);
+        boolean[] figures = figureColumns(columns, List.of(body, foot), List.of(bodyAt, footAt));
+        return new Grid(columns, pad(aligned(head, headAt, figures), columns),
+                pad(aligned(body, bodyAt, figures), columns), pad(aligned(foot, footAt, figures), columns));
     }
 
     /** Which columns hold figures: every one-column body and foot cell in it a number or "none", one at least a number. */
-    private static boolean[] figureColumns(int columns, List<List<Placed>> body, List<List<Placed>> foot) {
+    private static boolean[] figureColumns(int columns, List<List<List<Placed>>> groups, List<List<int[]>> at) {
         boolean[] some = new boolean[columns];
         boolean[] other = new boolean[columns];
-        for (List<List<Placed>> group : List.of(body, foot)) {
-            List<int[]> starts = starts(group, columns);
+        for (int g = 0; g < groups.size(); g++) {
+            List<List<Placed>> group = groups.get(g);
+            List<int[]> starts = at.get(g);
             for (int r = 0; r < group.size(); r++) {
                 for (int i = 0; i < group.get(r).size(); i++) {
                     Block.Cell c = group.get(r).get(i).cell();
@@ -126,8 +131,7 @@ final class TableGrid {
     }
 
     /** A group's cells, those in columns of figures that give no alignment of their own set flush right. */
-    private static List<List<Placed>> aligned(List<List<Placed>> rows, boolean[] figures) {
-        List<int[]> starts = starts(rows, figures.length);
+    private static List<List<Placed>> aligned(List<List<Placed>> rows, List<int[]> starts, boolean[] figures) {
         List<List<Placed>> out = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             List<Placed> cells = new ArrayList<>();
